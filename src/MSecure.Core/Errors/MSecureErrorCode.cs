@@ -1,0 +1,47 @@
+namespace MSecure.Core.Errors;
+
+/// <summary>
+/// Stable identifiers of everything that can go wrong. The PowerShell layer uses the name
+/// as the ErrorRecord's ErrorId, so a name never changes once released.
+/// </summary>
+public enum MSecureErrorCode
+{
+    /// <summary>An argument is outside the documented range.</summary>
+    InvalidArgument,
+
+    /// <summary>Argon2 input or cost parameter outside RFC 9106 limits.</summary>
+    Argon2ParameterOutOfRange,
+
+    /// <summary>Stored or supplied KDF parameters are outside what MSecure accepts.</summary>
+    KdfParametersOutOfRange,
+
+    /// <summary>Encrypted data is shorter than its fixed header and tag.</summary>
+    EnvelopeTruncated,
+
+    /// <summary>Encrypted data was written by a newer or unknown format version.</summary>
+    EnvelopeUnsupportedVersion,
+
+    /// <summary>Encrypted data failed authentication: tampered, corrupted, wrong key or wrong context.</summary>
+    EnvelopeAuthenticationFailed,
+
+    /// <summary>The text is not an MSecure emergency kit.</summary>
+    KitNotAKit,
+
+    /// <summary>The text looks like a kit but its checksum or characters show a typing mistake.</summary>
+    KitMistyped,
+
+    /// <summary>The kit was written by a newer or unknown format version.</summary>
+    KitUnsupportedVersion,
+
+    /// <summary>The kit's checksum is right but its content is not well formed.</summary>
+    KitMalformed,
+
+    /// <summary>The password does not open the wrapped Account Key.</summary>
+    WrongPassword,
+
+    /// <summary>The Account Key does not decrypt the verifier: it belongs to another account.</summary>
+    VerifierMismatch,
+
+    /// <summary>An Account Key text is not 46 characters of the documented alphabet.</summary>
+    InvalidAccountKey,
+}
