@@ -6,7 +6,7 @@ namespace MSecure.Benchmarks;
 
 /// <summary>
 /// Benchmarks that print ratios against a baseline measured in the same run.
-/// Usage: MSecure.Benchmarks [argon2] (default: all). Internal: --first-call ours|libargon2.
+/// Usage: MSecure.Benchmarks [argon2|vault] (default: all). Internal: --first-call ours|libargon2.
 /// </summary>
 internal static class Program
 {
@@ -22,6 +22,11 @@ internal static class Program
         if (suite is "all" or "argon2")
         {
             Argon2Benchmark.Run();
+        }
+
+        if (suite is "all" or "vault")
+        {
+            VaultBenchmark.Run();
         }
 
         return 0;

@@ -65,8 +65,29 @@ public static class Envelope
     /// </summary>
     public static int Seal(SecretKey key, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext, Span<byte> destination)
     {
+        using AesGcm aes = CreateCipher(key);
+        return Seal(aes, associatedData, plaintext, destination);
+    }
+
+    /// <summary>
+    /// Creates an AES-256-GCM instance for <paramref name="key"/>, for callers that seal or open
+    /// many envelopes under one key (one instance per thread: an instance is not thread-safe).
+    /// The caller disposes it.
+    /// </summary>
+    internal static AesGcm CreateCipher(SecretKey key)
+    {
         ArgumentNullException.ThrowIfNull(key);
         EnsureKeyLength(key);
+        return new AesGcm(key.Bytes, TagLength);
+    }
+
+    /// <summary>
+    /// <see cref="Seal(SecretKey, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> with a
+    /// cipher from <see cref="CreateCipher"/>, reused across envelopes.
+    /// </summary>
+    internal static int Seal(AesGcm aes, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(aes);
         int sealedLength = GetSealedLength(plaintext.Length);
         if (destination.Length < sealedLength)
         {
@@ -82,7 +103,6 @@ public static class Envelope
 
         byte[]? heapAssociatedData = null;
         Span<byte> gcmAssociatedData = VersionedAssociatedData(associatedData, stackalloc byte[StackAssociatedDataLimit], ref heapAssociatedData);
-        using var aes = new AesGcm(key.Bytes, TagLength);
         aes.Encrypt(nonce, plaintext, ciphertext, tag, gcmAssociatedData);
         return sealedLength;
     }
@@ -107,8 +127,17 @@ public static class Envelope
     /// <exception cref="MSecureException">Code EnvelopeTruncated, EnvelopeUnsupportedVersion or EnvelopeAuthenticationFailed.</exception>
     public static int Open(SecretKey key, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> envelope, Span<byte> plaintext)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        EnsureKeyLength(key);
+        using AesGcm aes = CreateCipher(key);
+        return Open(aes, associatedData, envelope, plaintext);
+    }
+
+    /// <summary>
+    /// <see cref="Open(SecretKey, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> with a
+    /// cipher from <see cref="CreateCipher"/>, reused across envelopes.
+    /// </summary>
+    internal static int Open(AesGcm aes, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> envelope, Span<byte> plaintext)
+    {
+        ArgumentNullException.ThrowIfNull(aes);
         if (envelope.Length >= Overhead && plaintext.Length < envelope.Length - Overhead)
         {
             throw new ArgumentException("The plaintext buffer is shorter than the envelope's content.", nameof(plaintext));
@@ -128,7 +157,6 @@ public static class Envelope
 
             byte[]? heapAssociatedData = null;
             Span<byte> gcmAssociatedData = VersionedAssociatedData(associatedData, stackalloc byte[StackAssociatedDataLimit], ref heapAssociatedData);
-            using var aes = new AesGcm(key.Bytes, TagLength);
             try
             {
                 aes.Decrypt(nonce, ciphertext, tag, plaintext[..plaintextLength], gcmAssociatedData);

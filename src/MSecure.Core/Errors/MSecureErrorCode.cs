@@ -44,4 +44,43 @@ public enum MSecureErrorCode
 
     /// <summary>An Account Key text is not 46 characters of the documented alphabet.</summary>
     InvalidAccountKey,
+
+    /// <summary>No vault file exists at the given path.</summary>
+    VaultNotFound,
+
+    /// <summary>A vault file already exists where a new vault was to be created.</summary>
+    VaultAlreadyExists,
+
+    /// <summary>The vault file is not a database, is damaged or truncated, or lacks its metadata.</summary>
+    VaultCorrupted,
+
+    /// <summary>The vault file was written by a newer version of MSecure with a newer schema.</summary>
+    VaultSchemaTooNew,
+
+    /// <summary>Another process kept the vault file locked for longer than the busy timeout.</summary>
+    VaultBusy,
+
+    /// <summary>The vault file could not be read or written: disk full, read-only, permissions or an I/O error.</summary>
+    VaultStorageFailed,
+
+    /// <summary>A vault name is not 1 to 64 letters, digits, '-', '_' or '.'.</summary>
+    InvalidVaultName,
+
+    /// <summary>No live record has the given id.</summary>
+    RecordNotFound,
+
+    /// <summary>Another live record already has the same name.</summary>
+    RecordNameConflict,
+
+    /// <summary>The record changed since the revision the caller expected.</summary>
+    RecordRevisionConflict,
+
+    /// <summary>A stored record failed authentication: tampered with, moved, rolled back or corrupted.</summary>
+    RecordTampered,
+
+    /// <summary>A record draft is not valid (name, field, tag or size).</summary>
+    InvalidRecord,
+
+    /// <summary>The vault session was locked (disposed) or its keys are no longer current.</summary>
+    VaultLocked,
 }

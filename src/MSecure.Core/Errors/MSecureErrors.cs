@@ -86,4 +86,92 @@ public static class MSecureErrors
         Create(MSecureErrorCode.InvalidArgument, MSecureErrorCategory.InvalidArgument,
             Format("'{0}' is invalid: {1}", parameter, requirement));
 
+    /// <summary>No vault file exists at <paramref name="path"/>.</summary>
+    public static MSecureException VaultNotFound(string path) =>
+        Create(MSecureErrorCode.VaultNotFound, MSecureErrorCategory.ResourceUnavailable,
+            Format("No MSecure vault exists at '{0}'.", path));
+
+    /// <summary>A vault file already exists at <paramref name="path"/>.</summary>
+    public static MSecureException VaultAlreadyExists(string path) =>
+        Create(MSecureErrorCode.VaultAlreadyExists, MSecureErrorCategory.InvalidOperation,
+            Format("A file already exists at '{0}': a new vault is never written over an existing file.", path));
+
+    /// <summary>The vault file cannot be read as a vault; <paramref name="reason"/> says why.</summary>
+    public static MSecureException VaultCorrupted(string path, string reason, Exception? innerException = null)
+    {
+        string message = Format("The vault file '{0}' is damaged or is not an MSecure vault: {1} Restore it from a backup.", path, reason);
+        return innerException is null
+            ? Create(MSecureErrorCode.VaultCorrupted, MSecureErrorCategory.InvalidData, message)
+            : new MSecureException(MSecureErrorCode.VaultCorrupted, MSecureErrorCategory.InvalidData, message, innerException);
+    }
+
+    /// <summary>The vault was written with a newer schema than this build knows.</summary>
+    public static MSecureException VaultSchemaTooNew(string path, int version, int supported) =>
+        Create(MSecureErrorCode.VaultSchemaTooNew, MSecureErrorCategory.NotImplemented,
+            Format("The vault file '{0}' has schema version {1}; this version of MSecure reads up to {2}. Update MSecure.", path, version, supported));
+
+    /// <summary>Another process held the vault's lock longer than the busy timeout.</summary>
+    public static MSecureException VaultBusy(string path, TimeSpan timeout, Exception? innerException = null)
+    {
+        string message = Format("The vault file '{0}' stayed locked by another process for more than {1} seconds. Try again.", path, timeout.TotalSeconds);
+        return innerException is null
+            ? Create(MSecureErrorCode.VaultBusy, MSecureErrorCategory.ResourceUnavailable, message)
+            : new MSecureException(MSecureErrorCode.VaultBusy, MSecureErrorCategory.ResourceUnavailable, message, innerException);
+    }
+
+    /// <summary>Another process changed the wrapped Account Key while this one was deriving keys.</summary>
+    public static MSecureException VaultChangedConcurrently(string path) =>
+        Create(MSecureErrorCode.VaultBusy, MSecureErrorCategory.ResourceUnavailable,
+            Format("The password or Account Key of the vault '{0}' was changed by another process meanwhile; nothing was changed here. Try again.", path));
+
+    /// <summary>The operating system or SQLite refused to read or write the vault file; nothing was changed.</summary>
+    public static MSecureException VaultStorageFailed(string path, string reason, Exception innerException) =>
+        new(MSecureErrorCode.VaultStorageFailed, MSecureErrorCategory.ResourceUnavailable,
+            Format("The vault file '{0}' could not be read or written: {1} Nothing was changed.", path, reason), innerException);
+
+    /// <summary>A vault name that is not 1 to 64 letters, digits, '-', '_' or '.'.</summary>
+    public static MSecureException InvalidVaultName(string name) =>
+        Create(MSecureErrorCode.InvalidVaultName, MSecureErrorCategory.InvalidArgument,
+            Format("'{0}' is not a valid vault name: use 1 to 64 letters, digits, '-', '_' or '.', or give a path.", name));
+
+    /// <summary>No live record has <paramref name="id"/>.</summary>
+    public static MSecureException RecordNotFound(Guid id) =>
+        Create(MSecureErrorCode.RecordNotFound, MSecureErrorCategory.ResourceUnavailable,
+            Format("No record with id {0} exists in this vault.", id));
+
+    /// <summary>Another live record, <paramref name="existingId"/>, already has the name. The name is not repeated.</summary>
+    public static MSecureException RecordNameConflict(Guid? existingId) =>
+        Create(MSecureErrorCode.RecordNameConflict, MSecureErrorCategory.InvalidOperation,
+            existingId is { } id
+                ? Format("Another record (id {0}) already has this name: record names are unique in a vault (ignoring case).", id)
+                : "Another record already has this name: record names are unique in a vault (ignoring case).");
+
+    /// <summary>The record is at <paramref name="actual"/>, not the <paramref name="expected"/> revision the caller edited.</summary>
+    public static MSecureException RecordRevisionConflict(Guid id, long expected, long actual) =>
+        Create(MSecureErrorCode.RecordRevisionConflict, MSecureErrorCategory.InvalidOperation,
+            Format("Record {0} is at revision {1}, not the expected revision {2}: it was changed meanwhile. Read it again and reapply the change.", id, actual, expected));
+
+    /// <summary>A stored record failed authentication. Names the record id, never its content.</summary>
+    public static MSecureException RecordTampered(Guid id, string what, Exception? innerException = null)
+    {
+        string message = Format("Record {0} failed authentication ({1}): it was tampered with, moved from another record, rolled back to an earlier revision, or corrupted.", id, what);
+        return innerException is null
+            ? Create(MSecureErrorCode.RecordTampered, MSecureErrorCategory.InvalidData, message)
+            : new MSecureException(MSecureErrorCode.RecordTampered, MSecureErrorCategory.InvalidData, message, innerException);
+    }
+
+    /// <summary>A record draft is not valid; <paramref name="reason"/> says why without quoting any value.</summary>
+    public static MSecureException InvalidRecord(string reason) =>
+        Create(MSecureErrorCode.InvalidRecord, MSecureErrorCategory.InvalidArgument,
+            Format("The record is not valid: {0}", reason));
+
+    /// <summary>A vault session was used after it was locked.</summary>
+    public static MSecureException VaultLocked() =>
+        Create(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,
+            "The vault is locked: unlock it again.");
+
+    /// <summary>Another session rotated the Account Key, so this session's keys are stale.</summary>
+    public static MSecureException VaultKeysRotated() =>
+        Create(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,
+            "The vault's Account Key was rotated by another session, so this session's keys no longer apply: unlock the vault again.");
 }

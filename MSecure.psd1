@@ -1,0 +1,45 @@
+# Source manifest of the MSecure module. The build copies it to out/MSecure/MSecure.psd1 with
+# ModuleVersion stamped from <VersionPrefix> in Directory.Build.props (the one version source):
+# the value below is a placeholder and is never published as is.
+@{
+    RootModule             = 'MSecure.PowerShell.dll'
+    ModuleVersion          = '0.0.0'
+    CompatiblePSEditions   = @('Core')
+    GUID                   = '5ca7c1fa-be1f-4768-82c7-3250faf817a7'
+    Author                 = 'MSecure for PowerShell contributors'
+    CompanyName            = 'MSecure for PowerShell contributors'
+    Copyright              = '(c) 2026 MSecure for PowerShell contributors'
+    Description            = 'An end-to-end encrypted password vault in the mSecure 5 security model: a 46-character Account Key generated on the device encrypts every record, the password only wraps that key (so it can be changed offline), and an emergency kit carries the wrapped key to a new device. Secrets come out as SecureString unless -AsPlainText.'
+    PowerShellVersion      = '7.4'
+    NestedModules          = @()
+    FormatsToProcess       = @('MSecure.format.ps1xml')
+    TypesToProcess         = @('MSecure.types.ps1xml')
+    CmdletsToExport        = @(
+        'Export-MSecureEmergencyKit'
+        'Get-MSecureRecord'
+        'Get-MSecureRecordHistory'
+        'Get-MSecureVault'
+        'Lock-MSecureVault'
+        'New-MSecureAccountKey'
+        'New-MSecureRandomPassword'
+        'New-MSecureRecord'
+        'New-MSecureVault'
+        'Remove-MSecureRecord'
+        'Reset-MSecureAccountKey'
+        'Set-MSecurePassword'
+        'Set-MSecureRecord'
+        'Unlock-MSecureVault'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Password', 'PasswordManager', 'Vault', 'Secrets', 'Encryption', 'Argon2', 'mSecure', 'SecretManagement', 'Linux', 'macOS', 'Windows', 'PSEdition_Core')
+            # The project has no public address or LICENSE file yet: set both before publishing.
+            # LicenseUri = '<repository>/blob/main/LICENSE'
+            # ProjectUri = '<repository>'
+            ReleaseNotes = 'Preview: vaults, records, offline password change, Account Key rotation and emergency kits; sync and the SecretManagement extension follow.'
+        }
+    }
+}

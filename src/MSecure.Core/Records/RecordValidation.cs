@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Errors;
+
+namespace MSecure.Core.Records;
+
+/// <summary>
+/// Checks a <see cref="RecordDraft"/> and freezes it into <see cref="RecordContent"/>. Error
+/// messages name the rule and the position, never a value.
+/// </summary>
+internal static class RecordValidation
+{
+    /// <summary>Checks <paramref name="draft"/> and returns an immutable copy of its content.</summary>
+    /// <exception cref="MSecureException">InvalidRecord.</exception>
+    internal static RecordContent Validate(RecordDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        CheckName(draft.Name);
+        if (!Enum.IsDefined(draft.Template))
+        {
+            throw MSecureErrors.InvalidRecord("its template is not one of the defined templates.");
+        }
+
+        string notes = draft.Notes ?? string.Empty;
+        CheckText(notes, "the notes", RecordLimits.MaximumNotesLength);
+        return new RecordContent(draft.Name, draft.Template, CheckFields(draft.Fields), CheckTags(draft.Tags), notes, draft.IsFavorite);
+    }
+
+    /// <summary>Checks a record name: 1 to 256 characters, not only white space, valid Unicode.</summary>
+    /// <exception cref="MSecureException">InvalidRecord.</exception>
+    internal static void CheckName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw MSecureErrors.InvalidRecord("its name is empty or only white space.");
+        }
+
+        CheckText(name, "the name", RecordLimits.MaximumNameLength);
+    }
+
+    private static List<RecordField> CheckFields(List<RecordField> fields)
+    {
+        if (fields.Count > RecordLimits.MaximumFields)
+        {
+            throw MSecureErrors.InvalidRecord(Format("it has {0} fields; at most {1} are allowed.", fields.Count, RecordLimits.MaximumFields));
+        }
+
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<RecordField>(fields.Count);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            RecordField? field = fields[i];
+            string position = Format("field {0}", i + 1);
+            if (field is null || string.IsNullOrWhiteSpace(field.Label))
+            {
+                throw MSecureErrors.InvalidRecord(Format("{0} has no label.", position));
+            }
+
+            CheckText(field.Label, position + "'s label", RecordLimits.MaximumLabelLength);
+            if (!labels.Add(field.Label))
+            {
+                throw MSecureErrors.InvalidRecord(Format("{0} repeats the label of an earlier field (labels are unique, ignoring case).", position));
+            }
+
+            if (!Enum.IsDefined(field.Kind))
+            {
+                throw MSecureErrors.InvalidRecord(Format("{0} has an undefined kind.", position));
+            }
+
+            string value = field.Value ?? string.Empty;
+            CheckText(value, position + "'s value", RecordLimits.MaximumValueLength);
+            result.Add(field.Value is null ? field with { Value = value } : field);
+        }
+
+        return result;
+    }
+
+    private static List<string> CheckTags(List<string> tags)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<string>(tags.Count);
+        for (int i = 0; i < tags.Count; i++)
+        {
+            string? tag = tags[i];
+            string position = Format("tag {0}", i + 1);
+            if (string.IsNullOrWhiteSpace(tag))
+            {
+                throw MSecureErrors.InvalidRecord(Format("{0} is empty or only white space.", position));
+            }
+
+            CheckText(tag, position, RecordLimits.MaximumTagLength);
+            if (seen.Add(tag))
+            {
+                result.Add(tag);
+            }
+        }
+
+        if (result.Count > RecordLimits.MaximumTags)
+        {
+            throw MSecureErrors.InvalidRecord(Format("it has {0} tags; at most {1} are allowed.", result.Count, RecordLimits.MaximumTags));
+        }
+
+        return result;
+    }
+
+    private static void CheckText(string text, string what, int maximumLength)
+    {
+        if (text.Length > maximumLength)
+        {
+            throw MSecureErrors.InvalidRecord(Format("{0} is {1} characters long; at most {2} are allowed.", what, text.Length, maximumLength));
+        }
+
+        try
+        {
+            _ = StrictUtf8.Encoding.GetByteCount(text);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw MSecureErrors.InvalidRecord(Format("{0} is not valid Unicode text (an unpaired surrogate).", what));
+        }
+    }
+
+    private static string Format(string format, params object[] args) =>
+        string.Format(CultureInfo.InvariantCulture, format, args);
+}

@@ -1,0 +1,124 @@
+using System;
+using Microsoft.Data.Sqlite;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Errors;
+
+namespace MSecure.Core.Storage;
+
+/// <summary>Reads and writes the metadata row. Callers run these inside a transaction.</summary>
+internal static class MetaStore
+{
+    private const string SelectSql =
+        "SELECT vault_id, account_id, email, created_at, kdf_algorithm, kdf_memory_kib, kdf_passes, kdf_lanes, " +
+        "kdf_salt, wrapped_account_key, verifier, key_epoch FROM meta WHERE singleton = 1;";
+
+    private const string InsertSql =
+        "INSERT INTO meta (singleton, vault_id, account_id, email, created_at, kdf_algorithm, kdf_memory_kib, kdf_passes, " +
+        "kdf_lanes, kdf_salt, wrapped_account_key, verifier, key_epoch) VALUES (1, $vault, $account, $email, $created, " +
+        "$algorithm, $memory, $passes, $lanes, $salt, $wrapped, $verifier, $epoch);";
+
+    private const string SelectEpochSql = "SELECT key_epoch FROM meta WHERE singleton = 1;";
+
+    private const string UpdateWrappedKeySql =
+        "UPDATE meta SET kdf_algorithm = $algorithm, kdf_memory_kib = $memory, kdf_passes = $passes, kdf_lanes = $lanes, " +
+        "kdf_salt = $salt, wrapped_account_key = $wrapped WHERE singleton = 1;";
+
+    private const string UpdateVerifierSql =
+        "UPDATE meta SET verifier = $verifier, key_epoch = key_epoch + 1 WHERE singleton = 1;";
+
+    /// <summary>Reads the metadata row.</summary>
+    /// <exception cref="MSecureException">VaultCorrupted when the row is missing or malformed.</exception>
+    internal static VaultMetadata Read(VaultDatabase database)
+    {
+        using SqliteDataReader reader = database.Command(SelectSql).ExecuteReader();
+        if (!reader.Read())
+        {
+            throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is missing.");
+        }
+
+        try
+        {
+            var kdf = new KdfParameters(
+                (KdfAlgorithm)checked((int)reader.GetInt64(4)),
+                checked((uint)reader.GetInt64(5)),
+                checked((uint)reader.GetInt64(6)),
+                checked((uint)reader.GetInt64(7)));
+            return new VaultMetadata(
+                ReadId(reader, 0),
+                ReadId(reader, 1),
+                reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                kdf,
+                reader.GetFieldValue<byte[]>(8),
+                reader.GetFieldValue<byte[]>(9),
+                reader.GetFieldValue<byte[]>(10),
+                reader.GetInt64(11));
+        }
+        catch (Exception exception) when (exception is OverflowException or InvalidCastException or ArgumentException or FormatException)
+        {
+            throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is malformed.", exception);
+        }
+    }
+
+    /// <summary>Inserts the metadata row of a new vault.</summary>
+    internal static void Insert(VaultDatabase database, VaultMetadata metadata)
+    {
+        SqliteCommand command = database.Command(InsertSql);
+        command.Parameters.AddWithValue("$vault", IdBytes(metadata.VaultId));
+        command.Parameters.AddWithValue("$account", IdBytes(metadata.AccountId));
+        command.Parameters.AddWithValue("$email", metadata.Email);
+        command.Parameters.AddWithValue("$created", metadata.CreatedAt.ToUnixTimeMilliseconds());
+        AddWrappedKey(command, metadata.KdfParameters, metadata.Salt, metadata.WrappedAccountKey);
+        command.Parameters.AddWithValue("$verifier", metadata.Verifier);
+        command.Parameters.AddWithValue("$epoch", metadata.KeyEpoch);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The current key epoch.</summary>
+    internal static long ReadKeyEpoch(VaultDatabase database)
+    {
+        object? value = database.Command(SelectEpochSql).ExecuteScalar();
+        return value is long epoch ? epoch : throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is missing.");
+    }
+
+    /// <summary>Replaces the wrapped Account Key with its KDF parameters and salt.</summary>
+    internal static void UpdateWrappedKey(VaultDatabase database, WrappedAccountKey wrapped)
+    {
+        ArgumentNullException.ThrowIfNull(wrapped);
+        SqliteCommand command = database.Command(UpdateWrappedKeySql);
+        AddWrappedKey(command, wrapped.KdfParameters, wrapped.Salt.ToArray(), wrapped.EnvelopeBytes.ToArray());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Replaces the verifier and advances the key epoch (Account Key rotation).</summary>
+    internal static void UpdateVerifierAndAdvanceEpoch(VaultDatabase database, byte[] verifier)
+    {
+        SqliteCommand command = database.Command(UpdateVerifierSql);
+        command.Parameters.AddWithValue("$verifier", verifier);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>An id as its 16 stored bytes (big-endian).</summary>
+    internal static byte[] IdBytes(Guid id)
+    {
+        byte[] bytes = new byte[IdEncoding.Length];
+        IdEncoding.Write(id, bytes);
+        return bytes;
+    }
+
+    private static Guid ReadId(SqliteDataReader reader, int ordinal)
+    {
+        byte[] bytes = reader.GetFieldValue<byte[]>(ordinal);
+        return bytes.Length == IdEncoding.Length ? IdEncoding.Read(bytes) : throw new FormatException("An id is not 16 bytes long.");
+    }
+
+    private static void AddWrappedKey(SqliteCommand command, KdfParameters kdf, byte[] salt, byte[] wrapped)
+    {
+        command.Parameters.AddWithValue("$algorithm", (long)kdf.Algorithm);
+        command.Parameters.AddWithValue("$memory", (long)kdf.MemoryKiB);
+        command.Parameters.AddWithValue("$passes", (long)kdf.Passes);
+        command.Parameters.AddWithValue("$lanes", (long)kdf.Lanes);
+        command.Parameters.AddWithValue("$salt", salt);
+        command.Parameters.AddWithValue("$wrapped", wrapped);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace MSecure.Core.Storage;
+
+/// <summary>
+/// The vault's SQLite schema as a list of forward migrations. The schema version is
+/// <c>PRAGMA user_version</c>; a vault is brought up to <see cref="CurrentVersion"/> when opened,
+/// step by step, each step in the caller's write transaction. A file with a higher version was
+/// written by a newer MSecure and is refused (VaultSchemaTooNew), never downgraded.
+/// </summary>
+internal static class VaultSchema
+{
+    /// <summary>SQLite's application id for MSecure vaults: "MSEC" in ASCII, big-endian.</summary>
+    internal const int ApplicationId = 0x4D534543;
+
+    /// <summary>The migrations in order; step i brings version i to i + 1.</summary>
+    internal static readonly IReadOnlyList<SchemaMigration> Migrations =
+    [
+        // Records are split in two tables so that a search, which reads every summary, never
+        // pages through the full envelopes: records (small: ids, revision, flags, name index,
+        // summary envelope) and record_contents (the full envelope, 1:1 by records.seq).
+        new(1, "vault metadata, records with summaries and blind name index, record contents, record history", """
+            CREATE TABLE meta (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                vault_id BLOB NOT NULL,
+                account_id BLOB NOT NULL,
+                email TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                kdf_algorithm INTEGER NOT NULL,
+                kdf_memory_kib INTEGER NOT NULL,
+                kdf_passes INTEGER NOT NULL,
+                kdf_lanes INTEGER NOT NULL,
+                kdf_salt BLOB NOT NULL,
+                wrapped_account_key BLOB NOT NULL,
+                verifier BLOB NOT NULL,
+                key_epoch INTEGER NOT NULL
+            );
+            CREATE TABLE records (
+                seq INTEGER PRIMARY KEY,
+                id BLOB NOT NULL UNIQUE,
+                revision INTEGER NOT NULL,
+                deleted INTEGER NOT NULL,
+                modified_at INTEGER NOT NULL,
+                name_index BLOB,
+                summary BLOB
+            );
+            CREATE UNIQUE INDEX records_live_name ON records (name_index) WHERE deleted = 0;
+            CREATE TABLE record_contents (
+                record_seq INTEGER PRIMARY KEY REFERENCES records (seq),
+                content BLOB NOT NULL
+            );
+            CREATE TABLE record_history (
+                record_id BLOB NOT NULL REFERENCES records (id),
+                revision INTEGER NOT NULL,
+                content BLOB NOT NULL,
+                UNIQUE (record_id, revision)
+            );
+            """),
+    ];
+
+    /// <summary>The schema version this build writes and reads.</summary>
+    internal static int CurrentVersion => Migrations.Count;
+
+    /// <summary>Reads PRAGMA user_version.</summary>
+    internal static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version;";
+        return System.Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads PRAGMA application_id.</summary>
+    internal static int ReadApplicationId(SqliteConnection connection)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA application_id;";
+        return System.Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Runs every migration in <paramref name="migrations"/> above <paramref name="fromVersion"/>
+    /// inside <paramref name="transaction"/>, then sets user_version to the last one's version
+    /// (and the application id). Returns the new version.
+    /// </summary>
+    internal static int Migrate(SqliteConnection connection, SqliteTransaction transaction, int fromVersion, IReadOnlyList<SchemaMigration> migrations)
+    {
+        int version = fromVersion;
+        foreach (SchemaMigration migration in migrations)
+        {
+            if (migration.Version <= version)
+            {
+                continue;
+            }
+
+            if (migration.Version != version + 1)
+            {
+                throw new System.InvalidOperationException("Schema migrations must be consecutive.");
+            }
+
+            Execute(connection, transaction, migration.Sql);
+            version = migration.Version;
+        }
+
+        Execute(connection, transaction, string.Format(CultureInfo.InvariantCulture,
+            "PRAGMA application_id = {0}; PRAGMA user_version = {1};", ApplicationId, version));
+        return version;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Security.Cryptography;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Kit;
+using MSecure.Core.Records.Serialization;
+using MSecure.Core.Storage;
+
+namespace MSecure.Core.Vault;
+
+/// <summary>
+/// Replaces the Account Key: a new AK and its derived keys, every record, summary, tombstone and
+/// history envelope re-sealed and every name index recomputed, a new verifier and wrapped key,
+/// all in one write transaction. Revisions do not change. Any failure (a tampered record
+/// included) rolls everything back and the session keeps its old keys.
+/// </summary>
+internal static class AccountKeyRotation
+{
+    private const int BatchSize = 512;
+
+    /// <summary>Rotates the Account Key; <paramref name="password"/> proves the caller and wraps the new key.</summary>
+    internal static EmergencyKit Run(UnlockedVault vault, ReadOnlySpan<char> password)
+    {
+        VaultMetadata before = vault.Read(() => MetaStore.Read(vault.Database));
+        // Proves the password (WrongPassword otherwise); the epoch check in the write proves the key is this session's.
+        before.ToWrappedAccountKey().Unwrap(password).Dispose();
+
+        RecordCodec? newCodec = null;
+        try
+        {
+            WrappedAccountKey wrapped;
+            byte[] verifier;
+            using (AccountKey accountKey = AccountKey.Generate())
+            {
+                AccountKeys keys = AccountKeys.Derive(accountKey, before.AccountId);
+                newCodec = new RecordCodec(new RecordCipher(keys, vault.VaultId));
+                verifier = AccountVerifier.Create(keys);
+                wrapped = WrappedAccountKey.Wrap(before.AccountId, accountKey, password, before.KdfParameters);
+            }
+
+            vault.Write(() =>
+            {
+                PasswordChange.EnsureUnchanged(vault, before);
+                ResealRecords(vault, newCodec);
+                ResealHistory(vault, newCodec);
+                MetaStore.UpdateWrappedKey(vault.Database, wrapped);
+                MetaStore.UpdateVerifierAndAdvanceEpoch(vault.Database, verifier);
+                return 0;
+            });
+
+            vault.ReplaceKeys(newCodec, vault.KeyEpoch + 1);
+            newCodec = null;
+            return new EmergencyKit(before.Email, wrapped);
+        }
+        finally
+        {
+            newCodec?.Dispose();
+        }
+    }
+
+    private static void ResealRecords(UnlockedVault vault, RecordCodec target)
+    {
+        RecordCipher source = vault.Codec.Cipher;
+        long after = 0;
+        while (true)
+        {
+            var batch = RecordStore.ReadBatch(vault.Database, after, BatchSize);
+            foreach ((long seq, StoredRecord row) in batch)
+            {
+                byte[] content = Reseal(source, target.Cipher, EnvelopeRole.Record, row.Id, row.Revision, row.Content, out _);
+                byte[]? summary = null, nameIndex = null;
+                if (!row.Deleted)
+                {
+                    summary = Reseal(source, target.Cipher, EnvelopeRole.Summary, row.Id, row.Revision, row.Summary ?? [], out string? name);
+                    nameIndex = target.Cipher.NameIndex(name ?? throw RecordCodec.Unreadable(row.Id));
+                }
+
+                RecordStore.UpdateCiphertexts(vault.Database, seq, nameIndex, summary, content);
+                after = seq;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void ResealHistory(UnlockedVault vault, RecordCodec target)
+    {
+        RecordCipher source = vault.Codec.Cipher;
+        long after = 0;
+        while (true)
+        {
+            var batch = HistoryStore.ReadBatch(vault.Database, after, BatchSize);
+            foreach ((long rowId, StoredEnvelope entry) in batch)
+            {
+                byte[] content = Reseal(source, target.Cipher, EnvelopeRole.History, entry.Id, entry.Revision, entry.Envelope, out _);
+                HistoryStore.UpdateContent(vault.Database, rowId, content);
+                after = rowId;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Opens with the old key and seals the same bytes with the new one; for a summary, also reads the name.</summary>
+    private static byte[] Reseal(RecordCipher source, RecordCipher target, EnvelopeRole role, Guid id, long revision, byte[] envelope, out string? summaryName)
+    {
+        byte[] plaintext = source.Open(role, id, revision, envelope);
+        try
+        {
+            summaryName = role == EnvelopeRole.Summary ? RecordSerializer.ReadSummary(plaintext)?.Name : null;
+            return target.Seal(role, id, revision, plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+}

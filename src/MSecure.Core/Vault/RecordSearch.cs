@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using System.Threading.Tasks;
+using MSecure.Core.Records;
+using MSecure.Core.Records.Serialization;
+using MSecure.Core.Storage;
+
+namespace MSecure.Core.Vault;
+
+/// <summary>
+/// Answers a <see cref="RecordQuery"/>: streams the live rows' summary envelopes (or, for a text
+/// search, the full envelopes) out of one read transaction in batches, and decrypts and filters
+/// each batch on the thread pool while the next is read. Every worker has its own AES-GCM
+/// instance and a pinned plaintext buffer wiped after every envelope. With a name pattern, only
+/// the name is parsed until it matches. Results are sorted by name, ignoring case.
+/// </summary>
+internal static class RecordSearch
+{
+    /// <summary>Rows per work item.</summary>
+    private const int BatchSize = 2048;
+
+    /// <summary>Runs <paramref name="query"/>.</summary>
+    internal static IReadOnlyList<RecordSummary> Run(UnlockedVault vault, RecordQuery query)
+    {
+        var filter = new RecordFilter(query);
+        bool full = query.NeedsFullRecords;
+        RecordCipher cipher = vault.Codec.Cipher;
+        var work = new List<Task<List<RecordSummary>>>();
+        StoredEnvelope[]? held = null;
+        try
+        {
+            vault.Read(() =>
+            {
+                RecordStore.ScanLive(vault.Database, full, BatchSize, batch =>
+                {
+                    // Hand the previous batch to a worker; the last one is decrypted here.
+                    if (held is not null)
+                    {
+                        StoredEnvelope[] rows = held;
+                        work.Add(Task.Run(() => DecryptBatch(cipher, filter, full, rows)));
+                    }
+
+                    held = batch;
+                });
+                return 0;
+            });
+
+            if (held is not null)
+            {
+                work.Add(Task.FromResult(DecryptBatch(cipher, filter, full, held)));
+            }
+        }
+        finally
+        {
+            // No worker may outlive the call: the session's keys could be wiped right after it.
+            WaitQuietly(work);
+        }
+
+        RethrowFirstFailure(work);
+        return SortByName(work.SelectMany(task => task.Result));
+    }
+
+    private static List<RecordSummary> DecryptBatch(RecordCipher cipher, RecordFilter filter, bool full, StoredEnvelope[] rows)
+    {
+        var matches = new List<RecordSummary>();
+        int longest = rows.Max(row => row.Envelope.Length);
+        byte[] plaintext = GC.AllocateArray<byte>(Math.Max(longest, 1), pinned: true);
+        using AesGcm aes = cipher.CreateWorkerCipher();
+        try
+        {
+            foreach (StoredEnvelope row in rows)
+            {
+                int length = cipher.Open(aes, full ? EnvelopeRole.Record : EnvelopeRole.Summary, row.Id, row.Revision, row.Envelope, plaintext);
+                try
+                {
+                    ReadOnlySpan<byte> json = plaintext.AsSpan(0, length);
+                    if ((full ? FromRecord(row, json, filter) : FromSummary(row, json, filter)) is { } match)
+                    {
+                        matches.Add(match);
+                    }
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, length));
+                }
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+
+        return matches;
+    }
+
+    private static RecordSummary? FromSummary(StoredEnvelope row, ReadOnlySpan<byte> json, RecordFilter filter)
+    {
+        if (filter.HasNamePattern && !filter.MatchesName(SummaryReader.ReadName(json) ?? throw RecordCodec.Unreadable(row.Id)))
+        {
+            return null;
+        }
+
+        SummaryDocument document = RecordSerializer.ReadSummary(json) ?? throw RecordCodec.Unreadable(row.Id);
+        return filter.Matches(document.Name!, document.Template, document.Tags, document.Favorite)
+            ? new RecordSummary(row.Id, row.Revision, document.Name!, document.Template, RecordSerializer.TagsOf(document.Tags),
+                document.Favorite, DateTimeOffset.FromUnixTimeMilliseconds(document.Modified))
+            : null;
+    }
+
+    private static RecordSummary? FromRecord(StoredEnvelope row, ReadOnlySpan<byte> json, RecordFilter filter)
+    {
+        RecordDocument document = RecordSerializer.ReadRecord(json) ?? throw RecordCodec.Unreadable(row.Id);
+        return filter.Matches(document)
+            ? new RecordSummary(row.Id, row.Revision, document.Name!, document.Template, RecordSerializer.TagsOf(document.Tags),
+                document.Favorite, DateTimeOffset.FromUnixTimeMilliseconds(document.Modified))
+            : null;
+    }
+
+    /// <summary>
+    /// The matches sorted by name ignoring case (ordinal on upper-cased names, computed once
+    /// per record rather than once per comparison), then by id.
+    /// </summary>
+    private static RecordSummary[] SortByName(IEnumerable<RecordSummary> results)
+    {
+        RecordSummary[] matches = [.. results];
+        var keys = new (string Key, Guid Id)[matches.Length];
+        for (int i = 0; i < matches.Length; i++)
+        {
+            keys[i] = (matches[i].Name.ToUpperInvariant(), matches[i].Id);
+        }
+
+        Array.Sort(keys, matches, KeyComparer.Instance);
+        return matches;
+    }
+
+    private static void WaitQuietly(List<Task<List<RecordSummary>>> work)
+    {
+        try
+        {
+            Task.WaitAll(work.ToArray<Task>());
+        }
+        catch (AggregateException)
+        {
+            // Reported by RethrowFirstFailure, in batch order.
+        }
+    }
+
+    /// <summary>Rethrows the failure of the earliest failed batch (a tampered record) as itself.</summary>
+    private static void RethrowFirstFailure(List<Task<List<RecordSummary>>> work)
+    {
+        foreach (Task task in work)
+        {
+            if (task.Exception is { } failure)
+            {
+                ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+            }
+        }
+    }
+
+    private sealed class KeyComparer : IComparer<(string Key, Guid Id)>
+    {
+        internal static readonly KeyComparer Instance = new();
+
+        public int Compare((string Key, Guid Id) x, (string Key, Guid Id) y)
+        {
+            int byName = string.CompareOrdinal(x.Key, y.Key);
+            return byName != 0 ? byName : x.Id.CompareTo(y.Id);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Data.Sqlite;
+using MSecure.Core.Errors;
+using MSecure.Core.Records;
+using MSecure.Core.Records.Serialization;
+using MSecure.Core.Storage;
+
+namespace MSecure.Core.Vault;
+
+/// <summary>
+/// Adds, updates and removes records, each call in one write transaction. An update or removal
+/// checks the revision the caller expects, moves the previous version into history (re-sealed
+/// as a history envelope) and writes the next revision.
+/// </summary>
+internal static class RecordWriter
+{
+    /// <summary>Adds one record at revision 1.</summary>
+    internal static Record Add(UnlockedVault vault, RecordDraft draft)
+    {
+        RecordContent content = RecordValidation.Validate(draft);
+        return vault.Write(() => Insert(vault, content, checkName: true));
+    }
+
+    /// <summary>Adds many records in one transaction: all of them or, on any failure, none.</summary>
+    internal static IReadOnlyList<Record> AddMany(UnlockedVault vault, IEnumerable<RecordDraft> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var contents = new List<RecordContent>();
+        foreach (RecordDraft draft in drafts)
+        {
+            contents.Add(RecordValidation.Validate(draft));
+        }
+
+        return vault.Write(() =>
+        {
+            var records = new List<Record>(contents.Count);
+            var added = new HashSet<Guid>();
+            foreach (RecordContent content in contents)
+            {
+                // The unique index on live names catches conflicts, in the vault and in the batch.
+                try
+                {
+                    Record record = Insert(vault, content, checkName: false);
+                    records.Add(record);
+                    added.Add(record.Id);
+                }
+                catch (MSecureException exception) when (exception.Code == MSecureErrorCode.RecordNameConflict
+                    && added.Overlaps(ConflictingIds(vault, content)))
+                {
+                    // Two drafts of the batch share a name: no stored record is involved.
+                    throw MSecureErrors.RecordNameConflict(null);
+                }
+            }
+
+            return records;
+        });
+    }
+
+    /// <summary>Writes a new revision of <paramref name="id"/>.</summary>
+    internal static Record Update(UnlockedVault vault, Guid id, RecordDraft draft, long? expectedRevision)
+    {
+        RecordContent content = RecordValidation.Validate(draft);
+        return vault.Write(() =>
+        {
+            StoredRecord current = LiveRow(vault, id, expectedRevision);
+            RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
+            EnsureNameFree(vault, vault.Codec.Cipher.NameIndex(content.Name), id);
+            long modifiedAt = VaultClock.NowMilliseconds();
+            SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt);
+            MoveToHistory(vault, current, history!);
+            ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            return new Record(id, current.Revision + 1, content,
+                DateTimeOffset.FromUnixTimeMilliseconds(previous.Created), DateTimeOffset.FromUnixTimeMilliseconds(modifiedAt));
+        });
+    }
+
+    /// <summary>Replaces <paramref name="id"/> with a tombstone at the next revision; the last version goes to history.</summary>
+    internal static void Remove(UnlockedVault vault, Guid id, long? expectedRevision) => vault.Write(() =>
+    {
+        StoredRecord current = LiveRow(vault, id, expectedRevision);
+        _ = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
+        long removedAt = VaultClock.NowMilliseconds();
+        byte[] tombstone = vault.Codec.SealTombstone(id, current.Revision + 1, removedAt);
+        MoveToHistory(vault, current, history!);
+        ReplaceRow(vault, current, deleted: true, removedAt, null, null, tombstone);
+        return 0;
+    });
+
+    private static IEnumerable<Guid> ConflictingIds(UnlockedVault vault, RecordContent content) =>
+        RecordStore.FindLiveIdByName(vault.Database, vault.Codec.Cipher.NameIndex(content.Name)) is { } id ? [id] : [];
+
+    private static Record Insert(UnlockedVault vault, RecordContent content, bool checkName)
+    {
+        var id = Guid.NewGuid();
+        long now = VaultClock.NowMilliseconds();
+        SealedRecord sealedRecord = vault.Codec.Seal(id, 1, content, now, now);
+        if (checkName)
+        {
+            EnsureNameFree(vault, sealedRecord.NameIndex, id);
+        }
+
+        try
+        {
+            RecordStore.Insert(vault.Database, id, 1, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+        }
+        catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
+        {
+            throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
+        }
+
+        DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
+        return new Record(id, 1, content, at, at);
+    }
+
+    /// <summary>The live row of <paramref name="id"/> at the expected revision, checked against rollback.</summary>
+    private static StoredRecord LiveRow(UnlockedVault vault, Guid id, long? expectedRevision)
+    {
+        StoredRecord current = RecordStore.Find(vault.Database, id) is { Deleted: false } row ? row : throw MSecureErrors.RecordNotFound(id);
+        RecordReader.EnsureNotRolledBack(current);
+        if (expectedRevision is { } expected && expected != current.Revision)
+        {
+            throw MSecureErrors.RecordRevisionConflict(id, expected, current.Revision);
+        }
+
+        return current;
+    }
+
+    private static void EnsureNameFree(UnlockedVault vault, byte[] nameIndex, Guid id)
+    {
+        if (RecordStore.FindLiveIdByName(vault.Database, nameIndex) is { } existing && existing != id)
+        {
+            throw MSecureErrors.RecordNameConflict(existing);
+        }
+    }
+
+    private static void MoveToHistory(UnlockedVault vault, StoredRecord current, byte[] historyEnvelope)
+    {
+        try
+        {
+            HistoryStore.Insert(vault.Database, current.Id, current.Revision, historyEnvelope);
+        }
+        catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
+        {
+            // History already holds this revision: the row was rolled back to it.
+            throw MSecureErrors.RecordTampered(current.Id, "its revision is already in its history");
+        }
+    }
+
+    private static void ReplaceRow(UnlockedVault vault, StoredRecord current, bool deleted, long modifiedAt, byte[]? nameIndex, byte[]? summary, byte[] content)
+    {
+        try
+        {
+            if (!RecordStore.Replace(vault.Database, current.Id, current.Revision, current.Revision + 1, deleted, modifiedAt, nameIndex, summary, content))
+            {
+                throw MSecureErrors.RecordRevisionConflict(current.Id, current.Revision, current.Revision + 1);
+            }
+        }
+        catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
+        {
+            throw MSecureErrors.RecordNameConflict(nameIndex is null ? null : RecordStore.FindLiveIdByName(vault.Database, nameIndex));
+        }
+    }
+}

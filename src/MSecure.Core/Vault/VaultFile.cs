@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Errors;
+using MSecure.Core.Kit;
+using MSecure.Core.Storage;
+
+namespace MSecure.Core.Vault;
+
+/// <summary>
+/// An open, locked vault file. Shows what needs no secret (<see cref="Info"/>, the emergency
+/// kit) and unlocks sessions. Not thread-safe; each session has its own connection.
+/// </summary>
+public sealed class VaultFile : IDisposable
+{
+    private readonly VaultDatabase _database;
+    private bool _disposed;
+
+    private VaultFile(VaultDatabase database) => _database = database;
+
+    /// <summary>The vault file's full path.</summary>
+    public string Path => _database.Path;
+
+    /// <summary>The vault's info, read from the file on each access.</summary>
+    public VaultInfo Info => VaultMetadataViews.ReadInfo(Database);
+
+    private VaultDatabase Database
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _database;
+        }
+    }
+
+    /// <summary>
+    /// Creates a new vault at <paramref name="path"/>: a new Account Key, its verifier, the key
+    /// wrapped under <paramref name="password"/>. The file is 0600 on Unix; a missing folder is
+    /// created 0700. Returns the unlocked session and the emergency kit.
+    /// </summary>
+    /// <exception cref="MSecureException">VaultAlreadyExists; InvalidArgument for a bad email; KdfParametersOutOfRange.</exception>
+    public static VaultCreation Create(string path, string email, ReadOnlySpan<char> password, KdfParameters? kdfParameters = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(email);
+        string fullPath = System.IO.Path.GetFullPath(path);
+        if (File.Exists(fullPath) || Directory.Exists(fullPath))
+        {
+            throw MSecureErrors.VaultAlreadyExists(fullPath);
+        }
+
+        KdfParameters kdf = kdfParameters ?? KdfParameters.Default;
+        kdf.EnsureWithinBounds();
+        Guid accountId = Guid.NewGuid(), vaultId = Guid.NewGuid();
+        AccountKeys? keys = null;
+        VaultDatabase? database = null;
+        try
+        {
+            WrappedAccountKey wrapped;
+            byte[] verifier;
+            using (AccountKey accountKey = AccountKey.Generate())
+            {
+                keys = AccountKeys.Derive(accountKey, accountId);
+                verifier = AccountVerifier.Create(keys);
+                wrapped = WrappedAccountKey.Wrap(accountId, accountKey, password, kdf);
+            }
+
+            var kit = new EmergencyKit(email, wrapped);
+            var metadata = new VaultMetadata(vaultId, accountId, email, DateTimeOffset.FromUnixTimeMilliseconds(VaultClock.NowMilliseconds()),
+                kdf, wrapped.Salt.ToArray(), wrapped.EnvelopeBytes.ToArray(), verifier, KeyEpoch: 1);
+            database = VaultDatabase.Create(fullPath, created => MetaStore.Insert(created, metadata));
+            var codec = new RecordCodec(new RecordCipher(keys, vaultId));
+            keys = null;
+            var session = new VaultSession(new UnlockedVault(database, codec, accountId, metadata.KeyEpoch));
+            database = null;
+            return new VaultCreation(session, kit);
+        }
+        finally
+        {
+            keys?.Dispose();
+            database?.Dispose();
+        }
+    }
+
+    /// <summary>Opens the vault file at <paramref name="path"/>, checking that it is a sound vault of a known schema.</summary>
+    /// <exception cref="MSecureException">VaultNotFound, VaultCorrupted (naming the file and the reason), VaultSchemaTooNew, VaultBusy.</exception>
+    public static VaultFile Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        VaultDatabase database = VaultDatabase.Open(System.IO.Path.GetFullPath(path));
+        try
+        {
+            // Reading the metadata proves the vault data is there.
+            VaultMetadata metadata = database.Read(() => MetaStore.Read(database));
+            _ = VaultMetadataViews.ReadWrappedKey(database, metadata);
+            return new VaultFile(database);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Unlocks the vault: derives the unlock key from <paramref name="password"/>, unwraps the
+    /// Account Key, derives the record keys and checks them against the verifier.
+    /// </summary>
+    /// <exception cref="MSecureException">WrongPassword, VerifierMismatch, KdfParametersOutOfRange (a hostile file), VaultCorrupted.</exception>
+    public VaultSession Unlock(ReadOnlySpan<char> password)
+    {
+        VaultDatabase database = Database;
+        VaultMetadata metadata = database.Read(() => MetaStore.Read(database));
+        WrappedAccountKey wrapped = VaultMetadataViews.ReadWrappedKey(database, metadata);
+        AccountKeys keys;
+        using (AccountKey accountKey = wrapped.Unwrap(password))
+        {
+            keys = AccountKeys.Derive(accountKey, metadata.AccountId);
+        }
+
+        VaultDatabase? sessionDatabase = null;
+        try
+        {
+            AccountVerifier.Verify(keys, metadata.Verifier);
+            sessionDatabase = VaultDatabase.Open(database.Path);
+            var session = new VaultSession(new UnlockedVault(sessionDatabase, new RecordCodec(new RecordCipher(keys, metadata.VaultId)),
+                metadata.AccountId, metadata.KeyEpoch));
+            sessionDatabase = null;
+            return session;
+        }
+        catch
+        {
+            keys.Dispose();
+            sessionDatabase?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The emergency kit of the wrapped key stored now; no secret needed.</summary>
+    public EmergencyKit GetEmergencyKit() => VaultMetadataViews.ReadKit(Database);
+
+    /// <summary>Runs SQLite's full integrity check over the file; empty when sound. Reads the whole file.</summary>
+    public IReadOnlyList<string> CheckIntegrity() => Database.CheckIntegrity();
+
+    /// <summary>Closes the file. Sessions unlocked from it stay open.</summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _database.Dispose();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Errors;
+using MSecure.Core.Kit;
+using MSecure.Core.Records;
+
+namespace MSecure.Core.Vault;
+
+/// <summary>
+/// An unlocked vault: holds the derived keys and its own connection to the file. Every
+/// operation is one transaction. Calls are serialised (one at a time per session); other
+/// sessions and processes may use the same file concurrently. <see cref="Dispose"/> locks it:
+/// the keys are wiped and every later call fails with VaultLocked.
+/// </summary>
+public sealed class VaultSession : IDisposable
+{
+    private readonly object _gate = new();
+    private UnlockedVault? _vault;
+
+    internal VaultSession(UnlockedVault vault) => _vault = vault;
+
+    /// <summary>The vault's info, read from the file.</summary>
+    /// <exception cref="MSecureException">VaultLocked.</exception>
+    public VaultInfo Info => Use(vault => VaultMetadataViews.ReadInfo(vault.Database));
+
+    /// <summary>Whether the session has been locked (disposed).</summary>
+    public bool IsLocked => System.Threading.Volatile.Read(ref _vault) is null;
+
+    /// <summary>Adds a record at revision 1.</summary>
+    /// <exception cref="MSecureException">InvalidRecord, RecordNameConflict, VaultLocked, VaultBusy.</exception>
+    public Record Add(RecordDraft draft) => Use(vault => RecordWriter.Add(vault, draft));
+
+    /// <summary>Adds many records in one transaction: all of them, or none when any fails.</summary>
+    /// <exception cref="MSecureException">InvalidRecord, RecordNameConflict, VaultLocked, VaultBusy.</exception>
+    public IReadOnlyList<Record> AddMany(IEnumerable<RecordDraft> drafts) => Use(vault => RecordWriter.AddMany(vault, drafts));
+
+    /// <summary>
+    /// Replaces record <paramref name="id"/>'s content, keeping the previous version in history.
+    /// With <paramref name="expectedRevision"/>, fails unless the record is still at that revision.
+    /// </summary>
+    /// <exception cref="MSecureException">RecordNotFound, RecordRevisionConflict, RecordNameConflict, InvalidRecord, RecordTampered.</exception>
+    public Record Update(Guid id, RecordDraft draft, long? expectedRevision = null) =>
+        Use(vault => RecordWriter.Update(vault, id, draft, expectedRevision));
+
+    /// <summary>
+    /// Removes record <paramref name="id"/>: a tombstone (id and deleted marker only) takes the
+    /// next revision, for sync, and the last version moves into history.
+    /// </summary>
+    /// <exception cref="MSecureException">RecordNotFound, RecordRevisionConflict, RecordTampered.</exception>
+    public void Remove(Guid id, long? expectedRevision = null) =>
+        Use(vault =>
+        {
+            RecordWriter.Remove(vault, id, expectedRevision);
+            return 0;
+        });
+
+    /// <summary>The current version of record <paramref name="id"/>.</summary>
+    /// <exception cref="MSecureException">RecordNotFound, RecordTampered.</exception>
+    public Record Get(Guid id) => Use(vault => RecordReader.Get(vault, id));
+
+    /// <summary>The record named exactly <paramref name="name"/>, ignoring case (NFKC, invariant), or null.</summary>
+    /// <exception cref="MSecureException">RecordTampered.</exception>
+    public Record? FindByName(string name) => Use(vault => RecordReader.FindByName(vault, name));
+
+    /// <summary>The records matching every criterion of <paramref name="query"/>, sorted by name; an empty query lists all.</summary>
+    /// <exception cref="MSecureException">InvalidArgument (a bad wildcard pattern), RecordTampered.</exception>
+    public IReadOnlyList<RecordSummary> Search(RecordQuery query) => Use(vault => RecordSearch.Run(vault, query));
+
+    /// <summary>The earlier versions of record <paramref name="id"/> (also after removal), newest first.</summary>
+    /// <exception cref="MSecureException">RecordNotFound, RecordTampered.</exception>
+    public IReadOnlyList<Record> GetHistory(Guid id) => Use(vault => RecordReader.GetHistory(vault, id));
+
+    /// <summary>
+    /// Changes the password offline: the Account Key is re-wrapped under a new unlock key (new
+    /// salt, optionally new KDF cost); no record is touched. Kits printed before still open with
+    /// the old password, so the new kit returned here should replace them.
+    /// </summary>
+    /// <exception cref="MSecureException">WrongPassword, KdfParametersOutOfRange, VaultLocked.</exception>
+    public EmergencyKit ChangePassword(ReadOnlySpan<char> currentPassword, ReadOnlySpan<char> newPassword, KdfParameters? kdfParameters = null)
+    {
+        lock (_gate)
+        {
+            return PasswordChange.Run(Current, currentPassword, newPassword, kdfParameters);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the Account Key: every record, summary and history entry is re-encrypted under
+    /// keys of a new Account Key in one transaction, with a new verifier and wrapped key. The
+    /// session continues with the new keys; other sessions must unlock again. Every earlier kit
+    /// becomes useless, so the returned kit must be printed.
+    /// </summary>
+    /// <exception cref="MSecureException">WrongPassword, RecordTampered (nothing changed), VaultLocked.</exception>
+    public EmergencyKit RotateAccountKey(ReadOnlySpan<char> password)
+    {
+        lock (_gate)
+        {
+            return AccountKeyRotation.Run(Current, password);
+        }
+    }
+
+    /// <summary>The emergency kit of the wrapped key stored now.</summary>
+    /// <exception cref="MSecureException">VaultLocked.</exception>
+    public EmergencyKit GetEmergencyKit() => Use(vault => VaultMetadataViews.ReadKit(vault.Database));
+
+    /// <summary>Locks the session: wipes every key and closes the connection. Waits for a call in progress.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            UnlockedVault? vault = _vault;
+            System.Threading.Volatile.Write(ref _vault, null);
+            vault?.Dispose();
+        }
+    }
+
+    /// <summary>The vault, or VaultLocked. Call under the gate.</summary>
+    private UnlockedVault Current => _vault ?? throw MSecureErrors.VaultLocked();
+
+    private T Use<T>(Func<UnlockedVault, T> operation)
+    {
+        lock (_gate)
+        {
+            return operation(Current);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using MSecure.Core.Errors;
+using MSecure.Core.Records;
+using MSecure.Core.Vault;
+using MSecure.PowerShell.Completers;
+using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Models;
+using MSecure.PowerShell.Records;
+using MSecure.PowerShell.Vaults;
+
+namespace MSecure.PowerShell.Commands;
+
+/// <summary>Gets records of an unlocked vault by exact name, wildcard, id or search; or one field, or a credential.</summary>
+[Cmdlet(VerbsCommon.Get, "MSecureRecord", DefaultParameterSetName = RecordParameterSets.Name)]
+[OutputType(typeof(MSecureRecord), typeof(PSCredential), typeof(SecureString), typeof(string))]
+public sealed class GetMSecureRecordCommand : PSCmdlet
+{
+    /// <summary>Record names; wildcards search. Default: every record.</summary>
+    [Parameter(ParameterSetName = RecordParameterSets.Name, Position = 0)]
+    [ArgumentCompleter(typeof(RecordNameCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Record ids.</summary>
+    [Parameter(ParameterSetName = RecordParameterSets.Id, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid[]? Id { get; set; }
+
+    /// <summary>Only records of this template.</summary>
+    [Parameter(ParameterSetName = RecordParameterSets.Name)]
+    [ValidateSet("Login", "CreditCard", "BankAccount", "EmailAccount", "SecureNote", "Identity", "SoftwareLicense", "WirelessRouter", "Membership", "Passport", "DriversLicense", "Insurance", "SocialSecurity", "ServerDatabase", IgnoreCase = true)]
+    public string? Template { get; set; }
+
+    /// <summary>Only records with this tag.</summary>
+    [Parameter(ParameterSetName = RecordParameterSets.Name)]
+    [ValidateNotNullOrEmpty]
+    public string? Tag { get; set; }
+
+    /// <summary>Only records with this text in the name, notes, tags or a field that is not secret.</summary>
+    [Parameter(ParameterSetName = RecordParameterSets.Name)]
+    [ValidateNotNullOrEmpty]
+    public string? Text { get; set; }
+
+    /// <summary>The vault's name or path (default: the default vault).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("VaultPath")]
+    [ArgumentCompleter(typeof(VaultNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Vault { get; set; }
+
+    /// <summary>Writes the value of this field instead of the record.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Field { get; set; }
+
+    /// <summary>Writes a PSCredential of the record's user name and password instead of the record.</summary>
+    [Parameter]
+    public SwitchParameter AsCredential { get; set; }
+
+    /// <summary>Secret values as Strings instead of SecureStrings.</summary>
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    /// <summary>Refuses -Field with -AsCredential.</summary>
+    protected override void BeginProcessing()
+    {
+        if (AsCredential && Field is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.ParameterConflict, ErrorCategory.InvalidArgument, "Use -Field or -AsCredential, not both.", null));
+        }
+    }
+
+    /// <summary>Writes the matching records for one input.</summary>
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            string path = VaultTarget.ResolveVault(this, Vault);
+            VaultSession session = VaultAccess.Unlocked(path);
+            if (Id is not null)
+            {
+                Array.ForEach(Id, id => Write(path, id, () => session.Get(id)));
+                return;
+            }
+
+            foreach (string name in Name ?? ["*"])
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    var query = new RecordQuery { NamePattern = name, Template = RecordTemplateNames.ParseOptional(Template), Tag = Tag, Text = Text };
+                    foreach (RecordSummary summary in session.Search(query))
+                    {
+                        Write(path, summary.Name, () => session.Get(summary.Id));
+                    }
+                }
+                else
+                {
+                    string exact = WildcardPattern.Unescape(name);
+                    Write(path, exact, () => session.FindByName(exact) is { } found && RecordOutput.Matches(found, RecordTemplateNames.ParseOptional(Template), Tag, Text)
+                        ? found : throw RecordLookup.NotFound(exact, path));
+                }
+            }
+        }
+        catch (MSecureException exception)
+        {
+            WriteError(ErrorRecords.From(exception, Vault));
+        }
+    }
+
+    private void Write(string path, object target, Func<Record> read)
+    {
+        try
+        {
+            WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText));
+        }
+        catch (MSecureException exception)
+        {
+            WriteError(ErrorRecords.From(exception, target));
+        }
+        catch (ModuleException exception)
+        {
+            WriteError(ErrorRecords.From(exception, target));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Security;
+using MSecure.Core.Errors;
+using MSecure.Core.Records;
+using MSecure.Core.Vault;
+using MSecure.PowerShell.Completers;
+using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Models;
+using MSecure.PowerShell.Records;
+using MSecure.PowerShell.Vaults;
+
+namespace MSecure.PowerShell.Commands;
+
+/// <summary>Adds a record to an unlocked vault.</summary>
+[Cmdlet(VerbsCommon.New, "MSecureRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(MSecureRecord))]
+public sealed class NewMSecureRecordCommand : PSCmdlet
+{
+    /// <summary>The record's name, unique in the vault ignoring case.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The record's template, which gives its default fields.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("Login", "CreditCard", "BankAccount", "EmailAccount", "SecureNote", "Identity", "SoftwareLicense", "WirelessRouter", "Membership", "Passport", "DriversLicense", "Insurance", "SocialSecurity", "ServerDatabase", IgnoreCase = true)]
+    public string Template { get; set; } = string.Empty;
+
+    /// <summary>The user name, in the template's user name field.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserName { get; set; }
+
+    /// <summary>The password, in the template's password field.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SecureString? Password { get; set; }
+
+    /// <summary>The web address, in the template's web address field.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Url { get; set; }
+
+    /// <summary>Other fields: label = value; a SecureString value makes a new field secret.</summary>
+    [Parameter]
+    public IDictionary? Field { get; set; }
+
+    /// <summary>The record's tags.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? Tag { get; set; }
+
+    /// <summary>The record's notes.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Notes { get; set; }
+
+    /// <summary>Marks the record as a favorite.</summary>
+    [Parameter]
+    public SwitchParameter Favorite { get; set; }
+
+    /// <summary>The vault's name or path (default: the default vault).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("VaultPath")]
+    [ArgumentCompleter(typeof(VaultNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Vault { get; set; }
+
+    /// <summary>Writes the new record.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Adds one record.</summary>
+    protected override void ProcessRecord()
+    {
+        try
+        {
+            string path = VaultTarget.ResolveVault(this, Vault);
+            VaultSession session = VaultAccess.Unlocked(path);
+            RecordDraft draft = RecordDraft.FromTemplate(Name, RecordTemplateNames.Parse(Template));
+            RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null);
+            if (!ShouldProcess($"{Name} ({VaultLocations.NameOf(path)})", "Add record"))
+            {
+                return;
+            }
+
+            Record record = session.Add(draft);
+            if (PassThru)
+            {
+                WriteObject(RecordOutput.From(record, path, asPlainText: false));
+            }
+        }
+        catch (MSecureException exception)
+        {
+            WriteError(ErrorRecords.From(exception, Name));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Management.Automation;
+using MSecure.Core.Errors;
+
+namespace MSecure.PowerShell.Errors;
+
+/// <summary>
+/// Turns failures into ErrorRecords: the ErrorId is the stable <see cref="MSecureErrorCode"/>
+/// name (or a <see cref="ModuleErrorIds"/> name for failures of the module itself), so scripts
+/// can match <c>FullyQualifiedErrorId</c> (for example <c>WrongPassword,MSecure.PowerShell.Commands.UnlockMSecureVaultCommand</c>).
+/// </summary>
+internal static class ErrorRecords
+{
+    /// <summary>The ErrorRecord of an expected failure of the engine.</summary>
+    internal static ErrorRecord From(MSecureException exception, object? target) =>
+        new(exception, exception.Code.ToString(), exception.Code == MSecureErrorCode.RecordNotFound ? ErrorCategory.ObjectNotFound : CategoryOf(exception.Category), target);
+
+    /// <summary>The ErrorRecord of a failure the module detected itself.</summary>
+    internal static ErrorRecord From(ModuleException exception, object? target) =>
+        new(exception, exception.ErrorId ?? nameof(ModuleException), exception.Category, target);
+
+    /// <summary>The PowerShell category of an engine failure kind.</summary>
+    internal static ErrorCategory CategoryOf(MSecureErrorCategory category) => category switch
+    {
+        MSecureErrorCategory.InvalidArgument => ErrorCategory.InvalidArgument,
+        MSecureErrorCategory.InvalidData => ErrorCategory.InvalidData,
+        MSecureErrorCategory.AuthenticationError => ErrorCategory.AuthenticationError,
+        MSecureErrorCategory.NotImplemented => ErrorCategory.NotImplemented,
+        MSecureErrorCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        MSecureErrorCategory.InvalidOperation => ErrorCategory.InvalidOperation,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    /// <summary>An ErrorRecord for a failure of the module itself (no engine exception).</summary>
+    internal static ErrorRecord Module(string errorId, ErrorCategory category, string message, object? target, Exception? cause = null) =>
+        From(new ModuleException(errorId, category, message, cause), target);
+}

@@ -1,0 +1,38 @@
+namespace MSecure.PowerShell.Errors;
+
+/// <summary>ErrorIds of failures the module detects itself, before or around the engine. Never renamed once released.</summary>
+internal static class ModuleErrorIds
+{
+    /// <summary>No password was given and the host cannot prompt for one.</summary>
+    internal const string PasswordRequired = "PasswordRequired";
+
+    /// <summary>More than one of -Password, -Credential and -PasswordFile was given.</summary>
+    internal const string PasswordSourceConflict = "PasswordSourceConflict";
+
+    /// <summary>The -PasswordFile does not exist or cannot be read.</summary>
+    internal const string PasswordFileUnreadable = "PasswordFileUnreadable";
+
+    /// <summary>The -PasswordFile is empty or not UTF-8 text.</summary>
+    internal const string PasswordFileInvalid = "PasswordFileInvalid";
+
+    /// <summary>A new password is empty.</summary>
+    internal const string PasswordEmpty = "PasswordEmpty";
+
+    /// <summary>Two parameters that exclude each other were given (for example -Field and -AsCredential).</summary>
+    internal const string ParameterConflict = "ParameterConflict";
+
+    /// <summary>A record has no field of the label -Field names.</summary>
+    internal const string FieldNotFound = "FieldNotFound";
+
+    /// <summary>-AsCredential on a record whose template has no user name and password, or whose user name is empty.</summary>
+    internal const string RecordHasNoCredential = "RecordHasNoCredential";
+
+    /// <summary>An emergency kit format that is a file (Png, Svg, Html) was asked for without -Path.</summary>
+    internal const string PathRequired = "PathRequired";
+
+    /// <summary>The file to write already exists and -Force was not given.</summary>
+    internal const string FileExists = "FileExists";
+
+    /// <summary>The emergency kit file could not be written.</summary>
+    internal const string KitFileWriteFailed = "KitFileWriteFailed";
+}

@@ -1,0 +1,126 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+using MSecure.PowerShell.Errors;
+
+namespace MSecure.PowerShell.Secrets;
+
+/// <summary>
+/// Where a cmdlet's password comes from, in order: <c>-Password</c>, <c>-Credential</c>,
+/// <c>-PasswordFile</c> (at most one of these three), the <c>MSECURE_PASSWORD</c> environment
+/// variable, and a prompt only when the host is interactive. Otherwise the cmdlet stops with
+/// ErrorId PasswordRequired: a script never hangs on a prompt.
+/// </summary>
+internal static class PasswordSource
+{
+    /// <summary>The environment variable read when no password parameter is given.</summary>
+    internal const string EnvironmentVariable = "MSECURE_PASSWORD";
+
+    /// <summary>Gets the password or stops <paramref name="cmdlet"/> with a terminating error.</summary>
+    /// <param name="cmdlet">The running cmdlet (for paths, warnings, the host and errors).</param>
+    /// <param name="password">-Password.</param>
+    /// <param name="credential">-Credential.</param>
+    /// <param name="passwordFile">-PasswordFile, a PowerShell path.</param>
+    /// <param name="prompt">The prompt text, for an interactive host.</param>
+    /// <param name="target">The error target (the vault).</param>
+    internal static SecureString Get(PSCmdlet cmdlet, SecureString? password, PSCredential? credential, string? passwordFile, string prompt, object? target)
+    {
+        int given = (password is null ? 0 : 1) + (credential is null ? 0 : 1) + (passwordFile is null ? 0 : 1);
+        if (given > 1)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordSourceConflict, ErrorCategory.InvalidArgument,
+                "Give the password one way only: -Password, -Credential or -PasswordFile.", target));
+        }
+
+        if (password is not null)
+        {
+            return password;
+        }
+
+        if (credential is not null)
+        {
+            return credential.Password;
+        }
+
+        if (passwordFile is not null)
+        {
+            return FromFile(cmdlet, passwordFile);
+        }
+
+        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return SecureStrings.FromSpan(fromEnvironment);
+        }
+
+        SecureString? prompted = Prompt(cmdlet.Host, prompt);
+        if (prompted is null)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordRequired, ErrorCategory.InvalidArgument,
+                $"A password is required and this session cannot prompt for one. Use -Password, -Credential or -PasswordFile, or set {EnvironmentVariable}.",
+                target));
+        }
+
+        return prompted!;
+    }
+
+    private static SecureString FromFile(PSCmdlet cmdlet, string passwordFile)
+    {
+        string path = cmdlet.GetUnresolvedProviderPathFromPSPath(passwordFile);
+        PasswordFile.Outcome outcome;
+        SecureString? password;
+        try
+        {
+            outcome = PasswordFile.Read(path, out password);
+            if (outcome == PasswordFile.Outcome.Read && PasswordFile.IsReadableByOthers(path))
+            {
+                cmdlet.WriteWarning($"The password file '{path}' can be read by other users. Restrict it with: chmod 600 '{path}'");
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileUnreadable, ErrorCategory.ReadError,
+                $"The password file '{path}' cannot be read: {exception.Message}", path, exception));
+            throw;
+        }
+
+        if (outcome != PasswordFile.Outcome.Read)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileInvalid, ErrorCategory.InvalidData,
+                outcome == PasswordFile.Outcome.Empty
+                    ? $"The password file '{path}' holds no password."
+                    : $"The password file '{path}' is not UTF-8 text.",
+                path));
+        }
+
+        return password!;
+    }
+
+    private static SecureString? Prompt(PSHost? host, string prompt)
+    {
+        PSHostUserInterface? ui = host?.UI;
+        bool canPrompt = Interactivity.CanPrompt(
+            hasUserInterface: ui is not null,
+            isConsoleHost: string.Equals(host?.Name, "ConsoleHost", StringComparison.Ordinal),
+            isInputRedirected: Console.IsInputRedirected,
+            commandLine: Environment.GetCommandLineArgs());
+        if (!canPrompt)
+        {
+            return null;
+        }
+
+        try
+        {
+            ui!.Write(prompt + ": ");
+            SecureString answer = ui.ReadLineAsSecureString();
+            return answer.Length > 0 ? answer : null;
+        }
+        catch (Exception exception) when (exception is PSInvalidOperationException or HostException or NotImplementedException or PSNotImplementedException)
+        {
+            // A host that says it cannot read (for example pwsh -NonInteractive) is non-interactive.
+            return null;
+        }
+    }
+}

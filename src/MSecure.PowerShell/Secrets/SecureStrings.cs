@@ -1,0 +1,82 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace MSecure.PowerShell.Secrets;
+
+/// <summary>
+/// The only place a SecureString's characters are read: between
+/// <see cref="Marshal.SecureStringToGlobalAllocUnicode"/> and
+/// <see cref="Marshal.ZeroFreeGlobalAllocUnicode"/>, in a <c>finally</c>.
+/// </summary>
+internal static class SecureStrings
+{
+    /// <summary>A use of a secret's characters that must not keep them.</summary>
+    internal delegate TResult SecretFunc<TResult>(ReadOnlySpan<char> characters);
+
+    /// <summary>A use of two secrets' characters that must not keep them.</summary>
+    internal delegate TResult SecretPairFunc<TResult>(ReadOnlySpan<char> first, ReadOnlySpan<char> second);
+
+    /// <summary>Calls <paramref name="use"/> with the characters of <paramref name="secret"/>, then wipes them.</summary>
+    internal static unsafe TResult Use<TResult>(SecureString secret, SecretFunc<TResult> use)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(use);
+        IntPtr unmanaged = IntPtr.Zero;
+        try
+        {
+            unmanaged = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            return use(new ReadOnlySpan<char>((void*)unmanaged, secret.Length));
+        }
+        finally
+        {
+            if (unmanaged != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="use"/> with the characters of two secrets, then wipes both.</summary>
+    internal static unsafe TResult Use<TResult>(SecureString first, SecureString second, SecretPairFunc<TResult> use)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(use);
+        IntPtr firstUnmanaged = IntPtr.Zero, secondUnmanaged = IntPtr.Zero;
+        try
+        {
+            firstUnmanaged = Marshal.SecureStringToGlobalAllocUnicode(first);
+            secondUnmanaged = Marshal.SecureStringToGlobalAllocUnicode(second);
+            return use(new ReadOnlySpan<char>((void*)firstUnmanaged, first.Length), new ReadOnlySpan<char>((void*)secondUnmanaged, second.Length));
+        }
+        finally
+        {
+            if (firstUnmanaged != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(firstUnmanaged);
+            }
+
+            if (secondUnmanaged != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(secondUnmanaged);
+            }
+        }
+    }
+
+    /// <summary>A read-only SecureString holding <paramref name="characters"/>.</summary>
+    internal static unsafe SecureString FromSpan(ReadOnlySpan<char> characters)
+    {
+        SecureString secret;
+        fixed (char* pointer = characters)
+        {
+            secret = characters.IsEmpty ? new SecureString() : new SecureString(pointer, characters.Length);
+        }
+
+        secret.MakeReadOnly();
+        return secret;
+    }
+
+    /// <summary>The characters as a string: only for <c>-AsPlainText</c>, which the user asked for.</summary>
+    internal static string ToPlainText(SecureString secret) => Use(secret, static characters => new string(characters));
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Sessions;
+using MSecure.Core.Vault;
+using MSecure.PowerShell.Models;
+
+namespace MSecure.PowerShell.Vaults;
+
+/// <summary>Builds the <see cref="MSecureVaultInfo"/> the cmdlets write.</summary>
+internal static class VaultInfoOutput
+{
+    /// <summary>What is known about the vault, with its unlock state in this session.</summary>
+    internal static MSecureVaultInfo From(VaultInfo info)
+    {
+        SessionCacheEntry? entry = VaultSessions.Cache.GetEntry(info.Path);
+        KdfParameters kdf = info.KdfParameters;
+        string kdfText = string.Format(CultureInfo.InvariantCulture, "Argon2id m={0} KiB t={1} p={2}", kdf.MemoryKiB, kdf.Passes, kdf.Lanes);
+        return new MSecureVaultInfo(info.Name, info.Path, info.Email, info.RecordCount, info.VaultId, info.AccountId, info.CreatedAt, kdfText, info.SchemaVersion, entry?.ExpiresAt);
+    }
+
+    /// <summary>Opens the vault file (no password needed) and describes it.</summary>
+    internal static MSecureVaultInfo Read(string path)
+    {
+        using VaultFile file = VaultFile.Open(path);
+        return From(file.Info);
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.Data.Sqlite;
+using MSecure.Core.Cryptography;
+using MSecure.Core.Records;
+using MSecure.Core.Storage;
+using MSecure.Core.Vault;
+
+namespace MSecure.Core.Tests.Vault;
+
+/// <summary>A private temporary folder for vault files, deleted with its content on dispose.</summary>
+internal sealed class VaultTestDirectory : IDisposable
+{
+    public VaultTestDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "msecure-vault-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string VaultPath => File("test.msecure");
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(Path))
+                {
+                    Directory.Delete(Path, recursive: true);
+                }
+
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
+
+/// <summary>Vaults for tests: the cheapest KDF, a fixed password and email, and raw database access for tampering.</summary>
+internal static class TestVaults
+{
+    public const string Password = "correct horse battery staple";
+
+    public const string Email = "alice@example.com";
+
+    public static KdfParameters Kdf => KdfParameters.Minimum;
+
+    public static VaultCreation Create(string path) => VaultFile.Create(path, Email, Password, Kdf);
+
+    public static VaultSession Unlock(string path, string password = Password)
+    {
+        using VaultFile file = VaultFile.Open(path);
+        return file.Unlock(password);
+    }
+
+    public static RecordDraft Login(string name, string user = "alice", string password = "s3cret-value")
+    {
+        RecordDraft draft = RecordDraft.FromTemplate(name, RecordTemplate.Login);
+        draft.SetField("Username", user);
+        draft.SetField("Password", password);
+        draft.SetField("Website", "https://example.com/" + name);
+        return draft;
+    }
+
+    /// <summary>A raw connection to a vault file, outside the engine (for tampering and inspection).</summary>
+    public static SqliteConnection OpenRaw(string path)
+    {
+        SqliteRuntime.EnsureInitialized();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public static object? Scalar(string path, string sql, params (string Name, object Value)[] parameters)
+    {
+        using SqliteConnection connection = OpenRaw(path);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach ((string name, object value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar();
+    }
+
+    public static int Execute(string path, string sql, params (string Name, object Value)[] parameters)
+    {
+        using SqliteConnection connection = OpenRaw(path);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach ((string name, object value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    public static byte[] IdBytes(Guid id) => MetaStore.IdBytes(id);
+
+    /// <summary>The full envelope of record <paramref name="id"/> as stored.</summary>
+    public static byte[] ContentOf(string path, Guid id) =>
+        (byte[])Scalar(path, "SELECT c.content FROM records AS r JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.id = $id;", ("$id", IdBytes(id)))!;
+
+    /// <summary>Overwrites the full envelope of record <paramref name="id"/> behind the engine's back.</summary>
+    public static void SetContent(string path, Guid id, byte[] envelope) =>
+        Execute(path, "UPDATE record_contents SET content = $c WHERE record_seq = (SELECT seq FROM records WHERE id = $id);", ("$c", envelope), ("$id", IdBytes(id)));
+}

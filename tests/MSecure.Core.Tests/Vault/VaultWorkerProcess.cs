@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+
+namespace MSecure.Core.Tests.Vault;
+
+/// <summary>
+/// A separate process running tests/MSecure.VaultTestWorker: it adds records to a vault one
+/// transaction at a time and prints each id once committed.
+/// </summary>
+internal sealed class VaultWorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly BlockingCollection<string> _lines = new();
+    private readonly StringBuilder _errors = new();
+
+    private VaultWorkerProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                _lines.CompleteAdding();
+            }
+            else
+            {
+                _lines.Add(e.Data);
+            }
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_errors)
+            {
+                _errors.AppendLine(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return _errors.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The worker's dll, recorded at build time by the test project.</summary>
+    public static string WorkerPath
+    {
+        get
+        {
+            string path = typeof(VaultWorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(attribute => attribute.Key == "VaultTestWorkerPath").Value!;
+            return File.Exists(path) ? path : throw new FileNotFoundException("The vault test worker was not built.", path);
+        }
+    }
+
+    public static VaultWorkerProcess Start(string vaultPath, int count, string prefix, string? startFile = null)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(WorkerPath);
+        start.ArgumentList.Add("add");
+        start.ArgumentList.Add(vaultPath);
+        start.ArgumentList.Add(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(prefix);
+        if (startFile is not null)
+        {
+            start.ArgumentList.Add(startFile);
+        }
+
+        start.Environment["MSECURE_TEST_PASSWORD"] = TestVaults.Password;
+        return new VaultWorkerProcess(Process.Start(start)!);
+    }
+
+    /// <summary>The next line the worker printed, or null at its end or after <paramref name="timeout"/>.</summary>
+    public string? ReadLine(TimeSpan timeout) =>
+        _lines.TryTake(out string? line, timeout) ? line : null;
+
+    /// <summary>Every line still to come, until the worker's output ends.</summary>
+    public string[] ReadToEnd(TimeSpan timeout)
+    {
+        var rest = new System.Collections.Generic.List<string>();
+        while (ReadLine(timeout) is { } line)
+        {
+            rest.Add(line);
+        }
+
+        return [.. rest];
+    }
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The vault test worker did not finish in time. " + Errors);
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        _lines.Dispose();
+    }
+
+    private static string DotnetHost()
+    {
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        string? current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+    }
+}

@@ -1,0 +1,79 @@
+using System.IO;
+using System.Security;
+using MSecure.PowerShell.Secrets;
+using Xunit;
+
+namespace MSecure.PowerShell.Tests.Secrets;
+
+public sealed class PasswordFileTests
+{
+    [Theory]
+    [InlineData(new byte[] { 0x70, 0x77 }, "pw")]
+    [InlineData(new byte[] { 0x70, 0x77, 0x0A }, "pw")]
+    [InlineData(new byte[] { 0x70, 0x77, 0x0D, 0x0A }, "pw")]
+    [InlineData(new byte[] { 0x70, 0x77, 0x0A, 0x0A }, "pw\n")]
+    [InlineData(new byte[] { 0x20, 0x70, 0x77, 0x20, 0x0A }, " pw ")]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x70, 0xC3, 0xA9 }, "pé")]
+    public void Read_RemovesOneLineBreakAndTheBom_AndNothingElse(byte[] content, string expected)
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("password.txt");
+        File.WriteAllBytes(path, content);
+
+        Assert.Equal(PasswordFile.Outcome.Read, PasswordFile.Read(path, out SecureString? password));
+
+        Assert.Equal(expected, SecureStrings.ToPlainText(password!));
+        Assert.True(password!.IsReadOnly());
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 0x0A })]
+    [InlineData(new byte[] { 0x0D, 0x0A })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })]
+    public void Read_EmptyPassword_IsEmpty(byte[] content)
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("password.txt");
+        File.WriteAllBytes(path, content);
+
+        Assert.Equal(PasswordFile.Outcome.Empty, PasswordFile.Read(path, out SecureString? password));
+        Assert.Null(password);
+    }
+
+    [Fact]
+    public void Read_NotUtf8_IsNotUtf8()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("password.txt");
+        File.WriteAllBytes(path, [0x70, 0xFF, 0x77]);
+
+        Assert.Equal(PasswordFile.Outcome.NotUtf8, PasswordFile.Read(path, out _));
+    }
+
+    [Fact]
+    public void Read_MissingFile_Throws()
+    {
+        using var temp = new TempDirectory();
+
+        Assert.Throws<FileNotFoundException>(() => PasswordFile.Read(temp.Combine("missing.txt"), out _));
+    }
+
+    [Fact]
+    public void IsReadableByOthers_FollowsUnixPermissions()
+    {
+        if (System.OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        string path = temp.Combine("password.txt");
+        File.WriteAllText(path, "pw");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.False(PasswordFile.IsReadableByOthers(path));
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        Assert.True(PasswordFile.IsReadableByOthers(path));
+    }
+}

@@ -1,0 +1,44 @@
+# Shared by the Pester tests: where the built module is, and how to run pwsh in a child process.
+
+$script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-MSecureModulePath {
+    <# The built module's manifest: out/MSecure/MSecure.psd1 (build.ps1 -Task Pester builds it first). #>
+    $path = Join-Path $script:RepositoryRoot 'out/MSecure/MSecure.psd1'
+    if (-not (Test-Path $path)) {
+        throw "The module is not built: $path is missing. Run: dotnet build (or ./build.ps1 -Task Pester)."
+    }
+    $path
+}
+
+function Get-RepositoryRoot { $script:RepositoryRoot }
+
+function Invoke-ChildPwsh {
+    <#
+    Runs a script in a fresh `pwsh -NoProfile -NonInteractive` with the module imported, and
+    returns its output lines: for behaviour that depends on the process (non-interactive
+    prompting, which load context an assembly lands in before anything else is loaded).
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{}
+    )
+    $pwsh = (Get-Process -Id $PID).Path
+    $prelude = "`$ErrorActionPreference = 'Stop'; `$PSStyle.OutputRendering = 'PlainText'; Import-Module '$(Get-MSecureModulePath)';"
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        $output = & $pwsh -NoProfile -NonInteractive -Command ($prelude + $Script) 2>&1 | ForEach-Object { "$_" }
+        [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE }
+    }
+    finally {
+        foreach ($name in $saved.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $saved[$name])
+        }
+    }
+}
+
+Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Invoke-ChildPwsh
