@@ -1,7 +1,7 @@
 using System.IO;
 using System.Management.Automation;
-using MSecure.Core.Errors;
 using MSecure.Core.Kit.Printing;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Kits;
@@ -12,7 +12,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Writes an unlocked vault's emergency kit: its text or terminal QR code to the pipeline, or a file.</summary>
 [Cmdlet(VerbsData.Export, "MSecureEmergencyKit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(string), typeof(FileInfo))]
-public sealed class ExportMSecureEmergencyKitCommand : PSCmdlet
+public sealed class ExportMSecureEmergencyKitCommand : MSecureCommand
 {
     /// <summary>The vault's name or path (default: the default vault).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,7 +43,7 @@ public sealed class ExportMSecureEmergencyKitCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         object? target = Vault;
-        try
+        Run(() => target, () =>
         {
             string format = KitFiles.FormatFor(KitFiles.Canonical(Format), Path);
             if (Path is null && KitFiles.NeedsFile(format))
@@ -70,14 +70,6 @@ public sealed class ExportMSecureEmergencyKitCommand : PSCmdlet
                     WriteObject(written);
                 }
             }
-        }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, target));
-        }
-        catch (ModuleException exception)
-        {
-            WriteError(ErrorRecords.From(exception, target));
-        }
+        });
     }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using MSecure.Core.Errors;
 using MSecure.Core.Records;
 using MSecure.Core.Vault;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Models;
@@ -15,7 +15,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Gets records of an unlocked vault by exact name, wildcard, id or search; or one field, or a credential.</summary>
 [Cmdlet(VerbsCommon.Get, "MSecureRecord", DefaultParameterSetName = RecordParameterSets.Name)]
 [OutputType(typeof(MSecureRecord), typeof(PSCredential), typeof(SecureString), typeof(string))]
-public sealed class GetMSecureRecordCommand : PSCmdlet
+public sealed class GetMSecureRecordCommand : VaultCommand
 {
     /// <summary>Record names; wildcards search. Default: every record.</summary>
     [Parameter(ParameterSetName = RecordParameterSets.Name, Position = 0)]
@@ -43,13 +43,6 @@ public sealed class GetMSecureRecordCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Text { get; set; }
 
-    /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("VaultPath")]
-    [ArgumentCompleter(typeof(VaultNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Vault { get; set; }
-
     /// <summary>Writes the value of this field instead of the record.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -73,55 +66,13 @@ public sealed class GetMSecureRecordCommand : PSCmdlet
     }
 
     /// <summary>Writes the matching records for one input.</summary>
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Run(() => Vault, () =>
     {
-        try
+        string path = ResolveVault();
+        VaultSession session = VaultAccess.Unlocked(path);
+        foreach ((object target, Func<Record> read) in RecordLookup.Select(session, path, Id, Name, Template, Tag, Text))
         {
-            string path = VaultTarget.ResolveVault(this, Vault);
-            VaultSession session = VaultAccess.Unlocked(path);
-            if (Id is not null)
-            {
-                Array.ForEach(Id, id => Write(path, id, () => session.Get(id)));
-                return;
-            }
-
-            foreach (string name in Name ?? ["*"])
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    var query = new RecordQuery { NamePattern = name, Template = RecordTemplateNames.ParseOptional(Template), Tag = Tag, Text = Text };
-                    foreach (RecordSummary summary in session.Search(query))
-                    {
-                        Write(path, summary.Name, () => session.Get(summary.Id));
-                    }
-                }
-                else
-                {
-                    string exact = WildcardPattern.Unescape(name);
-                    Write(path, exact, () => session.FindByName(exact) is { } found && RecordOutput.Matches(found, RecordTemplateNames.ParseOptional(Template), Tag, Text)
-                        ? found : throw RecordLookup.NotFound(exact, path));
-                }
-            }
+            Run(() => target, () => WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText)));
         }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, Vault));
-        }
-    }
-
-    private void Write(string path, object target, Func<Record> read)
-    {
-        try
-        {
-            WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText));
-        }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, target));
-        }
-        catch (ModuleException exception)
-        {
-            WriteError(ErrorRecords.From(exception, target));
-        }
-    }
+    });
 }

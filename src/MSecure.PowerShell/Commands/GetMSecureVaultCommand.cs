@@ -1,8 +1,7 @@
 using System.Management.Automation;
-using MSecure.Core.Errors;
 using MSecure.Core.Vault;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
-using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Vaults;
 
@@ -11,7 +10,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Lists vaults (by name, with wildcards, in the per-user folder) or describes a vault file.</summary>
 [Cmdlet(VerbsCommon.Get, "MSecureVault", DefaultParameterSetName = VaultParameterSets.Name)]
 [OutputType(typeof(MSecureVaultInfo))]
-public sealed class GetMSecureVaultCommand : PSCmdlet
+public sealed class GetMSecureVaultCommand : MSecureCommand
 {
     /// <summary>Vault names; wildcards allowed. Default: every vault.</summary>
     [Parameter(ParameterSetName = VaultParameterSets.Name, Position = 0, ValueFromPipeline = true)]
@@ -58,15 +57,6 @@ public sealed class GetMSecureVaultCommand : PSCmdlet
         }
     }
 
-    private void Write(string nameOrPath)
-    {
-        try
-        {
-            WriteObject(VaultInfoOutput.Read(VaultLocations.Resolve(nameOrPath)));
-        }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, nameOrPath));
-        }
-    }
+    private void Write(string nameOrPath) =>
+        Run(() => nameOrPath, () => WriteObject(VaultInfoOutput.Read(VaultLocations.Resolve(nameOrPath))));
 }

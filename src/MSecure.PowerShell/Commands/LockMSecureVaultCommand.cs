@@ -1,7 +1,6 @@
 using System.Management.Automation;
-using MSecure.Core.Errors;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
-using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands;
@@ -9,7 +8,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Locks a vault, or every vault, wiping its keys from memory.</summary>
 [Cmdlet(VerbsCommon.Lock, "MSecureVault", DefaultParameterSetName = VaultParameterSets.Name, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(void))]
-public sealed class LockMSecureVaultCommand : PSCmdlet
+public sealed class LockMSecureVaultCommand : MSecureCommand
 {
     /// <summary>The vault's name (default: the default vault).</summary>
     [Parameter(ParameterSetName = VaultParameterSets.Name, Position = 0, ValueFromPipeline = true)]
@@ -40,17 +39,13 @@ public sealed class LockMSecureVaultCommand : PSCmdlet
             return;
         }
 
-        try
+        Run(() => Name ?? Path, () =>
         {
             string path = VaultTarget.Resolve(this, Name, Path);
             if (ShouldProcess(path, "Lock vault"))
             {
                 WriteVerbose(VaultSessions.Cache.Lock(path) ? $"Locked '{path}'." : $"'{path}' was not unlocked.");
             }
-        }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, Name ?? Path));
-        }
+        });
     }
 }

@@ -1,8 +1,7 @@
 using System.Management.Automation;
 using System.Security;
-using MSecure.Core.Errors;
 using MSecure.Core.Passwords;
-using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Secrets;
 
@@ -11,7 +10,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Generates random passwords or passphrases, as SecureStrings unless -AsPlainText.</summary>
 [Cmdlet(VerbsCommon.New, "MSecureRandomPassword", DefaultParameterSetName = CharactersSet)]
 [OutputType(typeof(SecureString), typeof(string), typeof(RandomPasswordInfo))]
-public sealed class NewMSecureRandomPasswordCommand : PSCmdlet
+public sealed class NewMSecureRandomPasswordCommand : MSecureCommand
 {
     private const string CharactersSet = "Characters";
     private const string PassphraseSet = "Passphrase";
@@ -72,21 +71,14 @@ public sealed class NewMSecureRandomPasswordCommand : PSCmdlet
     public SwitchParameter AsPlainText { get; set; }
 
     /// <summary>Generates and writes the passwords for one input.</summary>
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Run(() => null, () =>
     {
-        try
+        for (int i = 0; i < Count; i++)
         {
-            for (int i = 0; i < Count; i++)
-            {
-                using GeneratedPassword password = Passphrase ? RandomPasswordGenerator.GeneratePassphrase(BuildPassphraseOptions()) : RandomPasswordGenerator.Generate(BuildPasswordOptions());
-                WriteObject(Output(password));
-            }
+            using GeneratedPassword password = Passphrase ? RandomPasswordGenerator.GeneratePassphrase(BuildPassphraseOptions()) : RandomPasswordGenerator.Generate(BuildPasswordOptions());
+            WriteObject(Output(password));
         }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, null));
-        }
-    }
+    });
 
     private object Output(GeneratedPassword password)
     {

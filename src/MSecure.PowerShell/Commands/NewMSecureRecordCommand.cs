@@ -1,11 +1,9 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Security;
-using MSecure.Core.Errors;
 using MSecure.Core.Records;
 using MSecure.Core.Vault;
-using MSecure.PowerShell.Completers;
-using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Records;
 using MSecure.PowerShell.Vaults;
@@ -15,7 +13,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Adds a record to an unlocked vault.</summary>
 [Cmdlet(VerbsCommon.New, "MSecureRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(MSecureRecord))]
-public sealed class NewMSecureRecordCommand : PSCmdlet
+public sealed class NewMSecureRecordCommand : VaultCommand
 {
     /// <summary>The record's name, unique in the vault ignoring case.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -55,40 +53,24 @@ public sealed class NewMSecureRecordCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Favorite { get; set; }
 
-    /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("VaultPath")]
-    [ArgumentCompleter(typeof(VaultNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Vault { get; set; }
-
     /// <summary>Writes the new record.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>Adds one record.</summary>
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Run(() => Name, () =>
     {
-        try
+        string path = ResolveVault();
+        VaultSession session = VaultAccess.Unlocked(path);
+        RecordDraft draft = RecordDraft.FromTemplate(Name, RecordTemplateNames.Parse(Template));
+        RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null);
+        if (ShouldProcess($"{Name} ({VaultLocations.NameOf(path)})", "Add record"))
         {
-            string path = VaultTarget.ResolveVault(this, Vault);
-            VaultSession session = VaultAccess.Unlocked(path);
-            RecordDraft draft = RecordDraft.FromTemplate(Name, RecordTemplateNames.Parse(Template));
-            RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null);
-            if (!ShouldProcess($"{Name} ({VaultLocations.NameOf(path)})", "Add record"))
-            {
-                return;
-            }
-
             Record record = session.Add(draft);
             if (PassThru)
             {
                 WriteObject(RecordOutput.From(record, path, asPlainText: false));
             }
         }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, Name));
-        }
-    }
+    });
 }

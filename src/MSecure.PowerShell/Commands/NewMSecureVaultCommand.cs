@@ -1,10 +1,7 @@
-using System;
 using System.Management.Automation;
 using System.Security;
-using MSecure.Core.Errors;
-using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
-using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Secrets;
 using MSecure.PowerShell.Vaults;
@@ -14,7 +11,7 @@ namespace MSecure.PowerShell.Commands;
 /// <summary>Creates a vault with a new Account Key, and leaves it unlocked.</summary>
 [Cmdlet(VerbsCommon.New, "MSecureVault", DefaultParameterSetName = VaultParameterSets.Name, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MSecureVaultInfo))]
-public sealed class NewMSecureVaultCommand : PSCmdlet
+public sealed class NewMSecureVaultCommand : VaultSessionCommand
 {
     /// <summary>The new vault's name (default: the default vault).</summary>
     [Parameter(ParameterSetName = VaultParameterSets.Name, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -31,49 +28,19 @@ public sealed class NewMSecureVaultCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string Email { get; set; } = string.Empty;
 
-    /// <summary>The vault's password.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? Password { get; set; }
-
-    /// <summary>A credential whose password is the vault's password.</summary>
-    [Parameter]
-    [Credential]
-    [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>A file holding the vault's password.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? PasswordFile { get; set; }
-
-    /// <summary>How long the new vault may stay unused before it locks itself.</summary>
-    [Parameter]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>Creates one vault.</summary>
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => RunOnVault(Name, Path, (path, timeout) =>
     {
-        string? path = null;
-        try
+        if (!ShouldProcess(path, "Create vault"))
         {
-            path = VaultTarget.Resolve(this, Name, Path);
-            TimeSpan timeout = SessionTimeouts.Validate(Timeout);
-            if (!ShouldProcess(path, "Create vault"))
-            {
-                return;
-            }
+            return;
+        }
 
-            SecureString password = PasswordSource.Get(this, Password, Credential, PasswordFile, $"Password for the new vault '{VaultLocations.NameOf(path)}'", path);
-            string email = Email;
-            VaultCreation creation = SecureStrings.Use(password, characters => VaultFile.Create(path, email, characters));
-            VaultSessions.Cache.Add(path, creation.Session, timeout);
-            WriteWarning($"Print or save the emergency kit of '{VaultLocations.NameOf(path)}' now (Export-MSecureEmergencyKit): without it and the password, the data cannot be recovered.");
-            WriteObject(VaultInfoOutput.From(creation.Session.Info));
-        }
-        catch (MSecureException exception)
-        {
-            WriteError(ErrorRecords.From(exception, path ?? Name ?? Path));
-        }
-    }
+        SecureString password = ReadPassword($"Password for the new vault '{VaultLocations.NameOf(path)}'", path);
+        string email = Email;
+        VaultCreation creation = SecureStrings.Use(password, characters => VaultFile.Create(path, email, characters));
+        VaultSessions.Cache.Add(path, creation.Session, timeout);
+        WriteWarning($"Print or save the emergency kit of '{VaultLocations.NameOf(path)}' now (Export-MSecureEmergencyKit): without it and the password, the data cannot be recovered.");
+        WriteObject(VaultInfoOutput.From(creation.Session.Info));
+    });
 }

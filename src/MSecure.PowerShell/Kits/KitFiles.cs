@@ -85,6 +85,10 @@ internal static class KitFiles
         return path;
     }
 
+    /// <summary>Saves <paramref name="kit"/>, just made, as the printable page at <paramref name="path"/>, which must not exist.</summary>
+    /// <exception cref="ModuleException">FileExists, KitFileWriteFailed.</exception>
+    internal static FileInfo WriteNewKit(string path, EmergencyKit kit) => Write(path, Render(SheetOf(kit), Html), overwrite: false);
+
     /// <summary>FileExists unless the file is absent (or <paramref name="force"/>).</summary>
     /// <exception cref="ModuleException">FileExists.</exception>
     internal static void EnsureWritable(string path, bool force)

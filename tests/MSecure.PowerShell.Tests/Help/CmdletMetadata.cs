@@ -45,10 +45,15 @@ internal static class CmdletMetadata
 
             string name = $"{attribute.FixedArguments[0].Value}-{attribute.FixedArguments[1].Value}";
             var parameters = new List<ParameterInfo>();
-            foreach (PropertyDefinitionHandle propertyHandle in type.GetProperties())
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (PropertyDefinition property in PropertiesWithInherited(reader, type))
             {
-                PropertyDefinition property = reader.GetPropertyDefinition(propertyHandle);
                 string propertyName = reader.GetString(property.Name);
+                if (!declared.Add(propertyName))
+                {
+                    continue;
+                }
+
                 string propertyType = property.DecodeSignature(provider, genericContext: null).ReturnType;
                 var aliases = FindAttribute(reader, property.GetCustomAttributes(), "AliasAttribute", provider) is { } alias
                     ? ((ImmutableArray<CustomAttributeTypedArgument<string>>)alias.FixedArguments[0].Value!).Select(a => (string)a.Value!).ToArray()
@@ -117,6 +122,29 @@ internal static class CmdletMetadata
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The properties of <paramref name="type"/>, then those of its base classes in the same
+    /// assembly, as PowerShell sees a cmdlet's parameters: a property overridden (or hidden) in a
+    /// subclass comes first, with the subclass's attributes, so callers keep the first of a name.
+    /// </summary>
+    private static IEnumerable<PropertyDefinition> PropertiesWithInherited(MetadataReader reader, TypeDefinition type)
+    {
+        while (true)
+        {
+            foreach (PropertyDefinitionHandle handle in type.GetProperties())
+            {
+                yield return reader.GetPropertyDefinition(handle);
+            }
+
+            if (type.BaseType.Kind != HandleKind.TypeDefinition)
+            {
+                yield break;
+            }
+
+            type = reader.GetTypeDefinition((TypeDefinitionHandle)type.BaseType);
+        }
     }
 
     private static T? Named<T>(CustomAttributeValue<string> attribute, string name)

@@ -1,0 +1,41 @@
+using System;
+using System.Management.Automation;
+using MSecure.PowerShell.Completers;
+using MSecure.PowerShell.Kits;
+using MSecure.PowerShell.Vaults;
+
+namespace MSecure.PowerShell.Commands.Bases;
+
+/// <summary>A cmdlet that changes the keys of the -Vault vault, offline, and saves its new emergency kit.</summary>
+public abstract class VaultKeyCommand : PasswordCommand
+{
+    /// <summary>The vault's name or path (default: the default vault).</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("VaultPath")]
+    [ArgumentCompleter(typeof(VaultNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Vault { get; set; }
+
+    /// <summary>Where to save the new kit as a printable HTML page (default: beside the vault file).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KitPath { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with the full path of the vault, which must exist, and of the
+    /// new kit, which must not; a failure is an error on the vault (its full path once known).
+    /// </summary>
+    protected void RunOnVault(Action<string, string> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        string? path = null;
+        Run(() => path ?? Vault, () =>
+        {
+            path = VaultTarget.ResolveVault(this, Vault);
+            VaultAccess.EnsureExists(path);
+            string kitPath = KitPath is null ? KitFiles.DefaultPathFor(path) : GetUnresolvedProviderPathFromPSPath(KitPath);
+            KitFiles.EnsureWritable(kitPath, force: false);
+            body(path, kitPath);
+        });
+    }
+}
