@@ -177,7 +177,7 @@ Describe 'Set-MSecureRecord' {
         $after = Set-MSecureRecord github -Notes 'codes moved' -PassThru
 
         $after.Revision | Should -Be ($before.Revision + 1)
-        $after.Notes | Should -Be 'codes moved'
+        [System.Net.NetworkCredential]::new('', $after.Notes).Password | Should -Be 'codes moved'
         $after.GetField('Username').Value | Should -Be 'alice'
         $after.Tags | Should -Be @('dev', 'web')
         $after.IsFavorite | Should -BeTrue
@@ -215,7 +215,7 @@ Describe 'Set-MSecureRecord' {
         Set-MSecureRecord renamed -Notes 'first writer'
 
         { $stale | Set-MSecureRecord -Notes 'second writer' -ErrorAction Stop } | Should -Throw -ErrorId (Id 'RecordRevisionConflict' 'SetMSecureRecordCommand')
-        (Get-MSecureRecord renamed).Notes | Should -Be 'first writer'
+        (Get-MSecureRecord renamed -AsPlainText).Notes | Should -Be 'first writer'
     }
 
     It 'refuses a name another record has: RecordNameConflict' {
@@ -242,7 +242,7 @@ Describe 'Get-MSecureRecordHistory' {
         $history.Count | Should -Be 2
         $history[0].Revision | Should -Be 2
         $history[1].Revision | Should -Be 1
-        $history[1].Notes | Should -Be 'recovery codes in the safe'
+        [System.Net.NetworkCredential]::new('', $history[1].Notes).Password | Should -Be 'recovery codes in the safe'
         $history[1].GetField('Password').Value | Should -BeOfType [securestring]
         (Get-MSecureRecordHistory github -AsPlainText)[1].GetField('Password').Value | Should -Be $secretText
     }

@@ -6,9 +6,9 @@ using System.Security.Cryptography;
 namespace MSecure.Core.Cryptography;
 
 /// <summary>
-/// The four purpose keys derived from the Account Key:
+/// The purpose keys derived from the Account Key:
 /// HKDF-SHA256(IKM = the 46 AK ASCII bytes, salt = account id (16 bytes, big-endian),
-/// info = a fixed purpose label) → 32 bytes each. Dispose wipes all four.
+/// info = a fixed purpose label) → 32 bytes each. Dispose wipes all of them.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class AccountKeys : IDisposable
@@ -16,8 +16,10 @@ public sealed class AccountKeys : IDisposable
     /// <summary>The length of each derived key in bytes.</summary>
     public const int KeyLength = 32;
 
-    private AccountKeys(Guid accountId, SecretKey recordEncryption, SecretKey nameIndex, SecretKey verifier, SecretKey serverAuthentication)
+    private AccountKeys(Guid accountId, SecretKey recordEncryption, SecretKey nameIndex, SecretKey verifier, SecretKey serverAuthentication,
+        SecretKey recordSet)
     {
+        RecordSet = recordSet;
         AccountId = accountId;
         RecordEncryption = recordEncryption;
         NameIndex = nameIndex;
@@ -34,13 +36,16 @@ public sealed class AccountKeys : IDisposable
     /// <summary>Keys the blind index of record names (label "msecure/v1/name-index").</summary>
     public SecretKey NameIndex { get; }
 
+    /// <summary>Keys the HMAC of each row's (vault id, record id, revision, deleted) in the record-set digest (label "msecure/v1/record-set").</summary>
+    public SecretKey RecordSet { get; }
+
     /// <summary>Seals and opens the verifier (label "msecure/v1/verifier").</summary>
     public SecretKey Verifier { get; }
 
     /// <summary>Seeds the ECDSA P-256 key pair that signs in to the server (label "msecure/v1/server-authentication").</summary>
     public SecretKey ServerAuthentication { get; }
 
-    /// <summary>Derives the four purpose keys of <paramref name="accountKey"/> for <paramref name="accountId"/>.</summary>
+    /// <summary>Derives the purpose keys of <paramref name="accountKey"/> for <paramref name="accountId"/>.</summary>
     public static AccountKeys Derive(AccountKey accountKey, Guid accountId)
     {
         ArgumentNullException.ThrowIfNull(accountKey);
@@ -50,7 +55,7 @@ public sealed class AccountKeys : IDisposable
         // HKDF-Extract once, then one HKDF-Expand per label: the same result as HKDF.DeriveKey
         // per label, with the pseudorandom key kept in a buffer this method wipes.
         Span<byte> pseudorandomKey = stackalloc byte[KeyLength];
-        SecretKey? recordEncryption = null, nameIndex = null, verifier = null, serverAuthentication = null;
+        SecretKey? recordEncryption = null, nameIndex = null, verifier = null, serverAuthentication = null, recordSet = null;
         try
         {
             HKDF.Extract(HashAlgorithmName.SHA256, accountKey.AsciiBytes, salt, pseudorandomKey);
@@ -58,7 +63,8 @@ public sealed class AccountKeys : IDisposable
             nameIndex = Expand(pseudorandomKey, KeyDerivationLabels.NameIndex);
             verifier = Expand(pseudorandomKey, KeyDerivationLabels.Verifier);
             serverAuthentication = Expand(pseudorandomKey, KeyDerivationLabels.ServerAuthentication);
-            return new AccountKeys(accountId, recordEncryption, nameIndex, verifier, serverAuthentication);
+            recordSet = Expand(pseudorandomKey, KeyDerivationLabels.RecordSet);
+            return new AccountKeys(accountId, recordEncryption, nameIndex, verifier, serverAuthentication, recordSet);
         }
         catch
         {
@@ -66,6 +72,7 @@ public sealed class AccountKeys : IDisposable
             nameIndex?.Dispose();
             verifier?.Dispose();
             serverAuthentication?.Dispose();
+            recordSet?.Dispose();
             throw;
         }
         finally
@@ -74,9 +81,10 @@ public sealed class AccountKeys : IDisposable
         }
     }
 
-    /// <summary>Wipes all four keys.</summary>
+    /// <summary>Wipes every derived key.</summary>
     public void Dispose()
     {
+        RecordSet.Dispose();
         RecordEncryption.Dispose();
         NameIndex.Dispose();
         Verifier.Dispose();

@@ -17,7 +17,10 @@ internal static class PasswordEncoding
     /// Returns the NFKC-normalised UTF-8 bytes of <paramref name="password"/> in a new pinned
     /// array that the caller must wipe with <see cref="CryptographicOperations.ZeroMemory"/>.
     /// </summary>
-    /// <exception cref="MSecureException">The password is not valid Unicode (an unpaired surrogate).</exception>
+    /// <exception cref="MSecureException">
+    /// The password is not valid Unicode (an unpaired surrogate); UnicodeNormalizationUnavailable for a
+    /// non-ASCII password in a process without Unicode normalisation (globalization-invariant mode).
+    /// </exception>
     internal static byte[] ToNormalizedUtf8(ReadOnlySpan<char> password)
     {
         // NFKC leaves ASCII unchanged, and .NET 8 cannot normalise a span without a string.
@@ -28,6 +31,8 @@ internal static class PasswordEncoding
             return ascii;
         }
 
+        // Without NFKC the same password would derive another key than elsewhere: refuse it.
+        UnicodeNormalization.EnsureAvailable("password");
         string composed = new(password);
         string? normalized = null;
         try

@@ -83,4 +83,10 @@ public enum MSecureErrorCode
 
     /// <summary>The vault session was locked (disposed) or its keys are no longer current.</summary>
     VaultLocked,
+
+    /// <summary>Records were added, removed, hidden or rolled back outside MSecure (the record-set digest does not match).</summary>
+    VaultTampered,
+
+    /// <summary>Unicode normalisation is unavailable (globalization-invariant mode), so non-ASCII text cannot be used as a password or record name.</summary>
+    UnicodeNormalizationUnavailable,
 }

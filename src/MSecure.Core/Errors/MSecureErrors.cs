@@ -165,6 +165,16 @@ public static class MSecureErrors
         Create(MSecureErrorCode.InvalidRecord, MSecureErrorCategory.InvalidArgument,
             Format("The record is not valid: {0}", reason));
 
+    /// <summary>The record set no longer matches the vault's integrity anchor; <paramref name="reason"/> names no secret.</summary>
+    public static MSecureException VaultTampered(string path, string reason) =>
+        Create(MSecureErrorCode.VaultTampered, MSecureErrorCategory.InvalidData,
+            Format("The vault file '{0}' failed its integrity check: records were added, removed or rolled back outside MSecure ({1}).", path, reason));
+
+    /// <summary>Non-ASCII <paramref name="what"/> while Unicode normalisation is unavailable.</summary>
+    public static MSecureException UnicodeNormalizationUnavailable(string what) =>
+        Create(MSecureErrorCode.UnicodeNormalizationUnavailable, MSecureErrorCategory.InvalidArgument,
+            Format("The {0} contains non-ASCII characters, but Unicode normalisation is unavailable in this process (globalization-invariant mode, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT): it would give a different result than elsewhere. Use ASCII only, or run with ICU available.", what));
+
     /// <summary>A vault session was used after it was locked.</summary>
     public static MSecureException VaultLocked() =>
         Create(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,

@@ -19,12 +19,15 @@ public sealed class EmergencyKit
     public const int MaximumEmailByteLength = 254;
 
     /// <summary>Creates a kit for <paramref name="email"/>'s account.</summary>
-    /// <exception cref="MSecureException">The email is empty, longer than 254 UTF-8 bytes, or not valid Unicode (code InvalidArgument).</exception>
+    /// <exception cref="MSecureException">
+    /// The email is empty or only white space, contains a control character, is longer than 254
+    /// UTF-8 bytes, or is not valid Unicode (code InvalidArgument).
+    /// </exception>
     public EmergencyKit(string email, WrappedAccountKey wrappedAccountKey)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(wrappedAccountKey);
-        EnsureEmailLength(email);
+        ValidateEmail(email);
         Email = email;
         WrappedAccountKey = wrappedAccountKey;
     }
@@ -59,6 +62,31 @@ public sealed class EmergencyKit
     /// <summary>Names the account only.</summary>
     public override string ToString() =>
         string.Format(CultureInfo.InvariantCulture, "EmergencyKit (account {0})", AccountId);
+
+    /// <summary>
+    /// Checks an email address the way every vault and kit needs it: not empty or only white
+    /// space, no control characters, valid Unicode, at most 254 UTF-8 bytes (so a printed kit
+    /// can always show it). Called where vaults are created and kits constructed.
+    /// </summary>
+    /// <exception cref="MSecureException">InvalidArgument, saying which rule the email breaks.</exception>
+    internal static void ValidateEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            throw MSecureErrors.InvalidArgument("email", "it is empty or only white space.");
+        }
+
+        foreach (char c in email)
+        {
+            if (char.IsControl(c))
+            {
+                throw MSecureErrors.InvalidArgument("email", "it contains a control character.");
+            }
+        }
+
+        EnsureEmailLength(email);
+    }
 
     private static void EnsureEmailLength(string email)
     {

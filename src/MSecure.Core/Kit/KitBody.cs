@@ -86,6 +86,15 @@ internal static class KitBody
             throw MSecureErrors.KitMalformed("its wrapped Account Key has an unknown format.");
         }
 
+        try
+        {
+            EmergencyKit.ValidateEmail(email);
+        }
+        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.InvalidArgument)
+        {
+            throw MSecureErrors.KitMalformed("its email address is not valid (empty, white space or control characters).");
+        }
+
         return new EmergencyKit(email, new WrappedAccountKey(accountId, kdf, salt, envelope));
     }
 

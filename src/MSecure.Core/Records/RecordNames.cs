@@ -1,4 +1,5 @@
 using System.Text;
+using MSecure.Core.Cryptography;
 
 namespace MSecure.Core.Records;
 
@@ -9,6 +10,18 @@ namespace MSecure.Core.Records;
 internal static class RecordNames
 {
     /// <summary>NFKC(<paramref name="name"/>) in invariant lower case.</summary>
-    internal static string Normalize(string name) =>
-        name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    /// <exception cref="Errors.MSecureException">
+    /// UnicodeNormalizationUnavailable: a non-ASCII name in a process without Unicode normalisation
+    /// (globalization-invariant mode), whose blind index would differ from other processes'.
+    /// </exception>
+    internal static string Normalize(string name)
+    {
+        if (Ascii.IsValid(name))
+        {
+            return name.ToLowerInvariant();
+        }
+
+        UnicodeNormalization.EnsureAvailable("record name");
+        return name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    }
 }

@@ -7,9 +7,12 @@ namespace MSecure.Core.Sessions;
 
 /// <summary>
 /// Unlocked sessions by full vault path, each with an idle timeout. Using a session
-/// (<see cref="TryGet"/>, <see cref="Touch"/>) restarts its timeout; a timer locks (disposes)
-/// every session whose timeout has run out, and <see cref="TryGet"/> never returns one.
-/// Locking disposes the session, which wipes its keys. Thread-safe.
+/// (<see cref="TryGet"/>, <see cref="Touch"/>, <see cref="TryAcquire"/>) restarts its timeout; a
+/// session with a live lease (<see cref="TryAcquire"/>) never times out, and its idle clock
+/// restarts when its last lease is released. A timer locks (disposes) every unleased session
+/// whose timeout has run out, and <see cref="TryGet"/> never returns one. Locking disposes the
+/// session, which wipes its keys; an explicit <see cref="Lock"/> or <see cref="LockAll"/> does
+/// so even while leases are held. Thread-safe.
 /// </summary>
 /// <typeparam name="TSession">The session type; disposing it locks it.</typeparam>
 public sealed class SessionCache<TSession> : IDisposable
@@ -102,6 +105,51 @@ public sealed class SessionCache<TSession> : IDisposable
 
         expired?.Dispose();
         return session is not null;
+    }
+
+    /// <summary>
+    /// Gets the session for <paramref name="vaultPath"/> with a lease: until the lease is disposed
+    /// the session does not time out, and its idle clock restarts when the last lease is released.
+    /// </summary>
+    /// <returns>Null when none is held or it has timed out (it is then locked and dropped).</returns>
+    public SessionLease<TSession>? TryAcquire(string vaultPath)
+    {
+        string key = VaultPathComparer.Normalize(vaultPath);
+        TSession? expired = null;
+        SessionLease<TSession>? lease = null;
+        lock (_gate)
+        {
+            if (_disposed || !_slots.TryGetValue(key, out Slot? slot))
+            {
+                return null;
+            }
+
+            DateTimeOffset now = _time.GetUtcNow();
+            if (slot.IsExpired(now))
+            {
+                _slots.Remove(key);
+                expired = slot.Session;
+            }
+            else
+            {
+                slot.LastUsedAt = now;
+                slot.Leases++;
+                lease = new SessionLease<TSession>(slot.Session, () => Release(slot));
+            }
+        }
+
+        expired?.Dispose();
+        return lease;
+    }
+
+    /// <summary>The number of live leases on the session for <paramref name="vaultPath"/> (0 when none is held).</summary>
+    public int LeaseCount(string vaultPath)
+    {
+        string key = VaultPathComparer.Normalize(vaultPath);
+        lock (_gate)
+        {
+            return _slots.TryGetValue(key, out Slot? slot) ? slot.Leases : 0;
+        }
     }
 
     /// <summary>Restarts the idle timeout of the session for <paramref name="vaultPath"/>.</summary>
@@ -215,6 +263,24 @@ public sealed class SessionCache<TSession> : IDisposable
         DisposeAll(expired);
     }
 
+    private void Release(Slot slot)
+    {
+        lock (_gate)
+        {
+            if (slot.Leases > 0)
+            {
+                slot.Leases--;
+            }
+
+            if (slot.Leases == 0 && !_disposed && _slots.TryGetValue(slot.VaultPath, out Slot? current) && ReferenceEquals(current, slot))
+            {
+                DateTimeOffset now = _time.GetUtcNow();
+                slot.LastUsedAt = now;
+                ScheduleLocked(now);
+            }
+        }
+    }
+
     private static void DisposeAll(IEnumerable<Slot> slots)
     {
         List<Exception>? failures = null;
@@ -242,7 +308,7 @@ public sealed class SessionCache<TSession> : IDisposable
         DateTimeOffset? earliest = null;
         foreach (Slot slot in _slots.Values)
         {
-            if (earliest is null || slot.ExpiresAt < earliest)
+            if (slot.Leases == 0 && (earliest is null || slot.ExpiresAt < earliest))
             {
                 earliest = slot.ExpiresAt;
             }
@@ -260,9 +326,12 @@ public sealed class SessionCache<TSession> : IDisposable
 
         public DateTimeOffset LastUsedAt { get; set; }
 
+        /// <summary>Live leases; guarded by the cache's gate.</summary>
+        public int Leases { get; set; }
+
         public DateTimeOffset ExpiresAt => LastUsedAt + idleTimeout;
 
-        public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+        public bool IsExpired(DateTimeOffset now) => Leases == 0 && now >= ExpiresAt;
 
         public SessionCacheEntry ToEntry() => new(VaultPath, unlockedAt, LastUsedAt, idleTimeout);
     }

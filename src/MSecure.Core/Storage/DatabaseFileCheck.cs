@@ -19,7 +19,11 @@ internal static class DatabaseFileCheck
     /// <summary>How often an apparently truncated file is looked at again (see below).</summary>
     private const int TruncationChecks = 3;
 
-    /// <summary>Throws VaultCorrupted unless <paramref name="path"/> starts like a complete SQLite database.</summary>
+    /// <summary>
+    /// Throws VaultCorrupted unless <paramref name="path"/> starts like a complete SQLite database;
+    /// VaultNotFound when it does not exist; VaultStorageFailed when it cannot be read (a folder,
+    /// permissions, an I/O error).
+    /// </summary>
     internal static void EnsureLooksLikeDatabase(string path)
     {
         // Another process checkpointing its write-ahead log into the file writes page 1 (with
@@ -62,6 +66,10 @@ internal static class DatabaseFileCheck
         catch (DirectoryNotFoundException)
         {
             throw MSecureErrors.VaultNotFound(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw MSecureErrors.VaultStorageFailed(path, "it cannot be opened for reading (" + exception.GetType().Name + ").", exception);
         }
 
         if (length == 0)

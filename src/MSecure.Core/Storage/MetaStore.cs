@@ -26,6 +26,22 @@ internal static class MetaStore
     private const string UpdateVerifierSql =
         "UPDATE meta SET verifier = $verifier, key_epoch = key_epoch + 1 WHERE singleton = 1;";
 
+    private const string SelectRecordSetSql = "SELECT record_set FROM meta WHERE singleton = 1;";
+
+    private const string UpdateRecordSetSql = "UPDATE meta SET record_set = $anchor WHERE singleton = 1;";
+
+    /// <summary>The sealed record-set anchor, or null when none was stored yet (a vault from before schema 2).</summary>
+    internal static byte[]? ReadRecordSetAnchor(VaultDatabase database) =>
+        database.Command(SelectRecordSetSql).ExecuteScalar() as byte[];
+
+    /// <summary>Replaces the sealed record-set anchor.</summary>
+    internal static void UpdateRecordSetAnchor(VaultDatabase database, byte[] anchor)
+    {
+        SqliteCommand command = database.Command(UpdateRecordSetSql);
+        command.Parameters.AddWithValue("$anchor", anchor);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Reads the metadata row.</summary>
     /// <exception cref="MSecureException">VaultCorrupted when the row is missing or malformed.</exception>
     internal static VaultMetadata Read(VaultDatabase database)

@@ -45,6 +45,14 @@ internal static class RecordStore
     private const string ScanContentsSql =
         "SELECT r.id, r.revision, c.content FROM records AS r NOT INDEXED JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.deleted = 0;";
 
+    private const string ScanStatesSql = "SELECT id, revision, deleted FROM records NOT INDEXED;";
+
+    private const string ScanAllSummariesSql = "SELECT id, revision, deleted, summary FROM records NOT INDEXED;";
+
+    private const string ScanAllContentsSql =
+        "SELECT r.id, r.revision, r.deleted, CASE WHEN r.deleted = 0 THEN c.content END FROM records AS r NOT INDEXED " +
+        "LEFT JOIN record_contents AS c ON c.record_seq = r.seq;";
+
     private const string CountLiveSql = "SELECT count(*) FROM records WHERE deleted = 0;";
 
     private const string SelectBatchSql =
@@ -143,6 +151,44 @@ internal static class RecordStore
         if (batch.Count > 0)
         {
             onBatch([.. batch]);
+        }
+    }
+
+    /// <summary>
+    /// Streams every row, live and tombstone, with its stored id bytes and deleted flag, and for
+    /// live rows the summary (or full) envelope: a search that also recomputes the record-set digest.
+    /// </summary>
+    internal static void ScanAll(VaultDatabase database, bool fullContent, int batchSize, Action<ScannedRow[]> onBatch)
+    {
+        using SqliteDataReader reader = database.Command(fullContent ? ScanAllContentsSql : ScanAllSummariesSql).ExecuteReader();
+        var batch = new List<ScannedRow>(batchSize);
+        while (reader.Read())
+        {
+            byte[] idBytes = reader.GetFieldValue<byte[]>(0);
+            Guid id = ToId(database, idBytes);
+            bool deleted = reader.GetInt64(2) != 0;
+            byte[] envelope = deleted || reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3);
+            batch.Add(new ScannedRow(new StoredEnvelope(id, reader.GetInt64(1), envelope), deleted));
+            if (batch.Count == batchSize)
+            {
+                onBatch([.. batch]);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            onBatch([.. batch]);
+        }
+    }
+
+    /// <summary>Calls <paramref name="onRow"/> with every row's (id, revision, deleted), live and tombstone; reads no envelope.</summary>
+    internal static void ScanStates(VaultDatabase database, Action<Guid, long, bool> onRow)
+    {
+        using SqliteDataReader reader = database.Command(ScanStatesSql).ExecuteReader();
+        while (reader.Read())
+        {
+            onRow(ToId(database, reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), reader.GetInt64(2) != 0);
         }
     }
 

@@ -26,3 +26,8 @@ internal sealed record StoredRecord(
 /// <param name="Revision">The revision the envelope was sealed for.</param>
 /// <param name="Envelope">The envelope.</param>
 internal readonly record struct StoredEnvelope(Guid Id, long Revision, byte[] Envelope);
+
+/// <summary>A row of a full scan: its envelope (empty for a tombstone) and whether it is a tombstone.</summary>
+/// <param name="Row">Id, revision and the summary or full envelope.</param>
+/// <param name="Deleted">Whether the row is a tombstone.</param>
+internal readonly record struct ScannedRow(StoredEnvelope Row, bool Deleted);

@@ -47,19 +47,24 @@ internal sealed class VaultDatabase : IDisposable
     /// file), builds the schema and runs <paramref name="initialize"/> in the same transaction.
     /// On any failure the new file is deleted again.
     /// </summary>
-    /// <exception cref="MSecureException">VaultAlreadyExists.</exception>
+    /// <exception cref="MSecureException">VaultAlreadyExists; VaultStorageFailed when the file or its folder cannot be created.</exception>
     internal static VaultDatabase Create(string path, Action<VaultDatabase> initialize)
     {
         ArgumentNullException.ThrowIfNull(initialize);
         SqliteRuntime.EnsureInitialized();
-        VaultFilePermissions.EnsureDirectory(System.IO.Path.GetDirectoryName(path)!);
         try
         {
+            VaultFilePermissions.EnsureDirectory(System.IO.Path.GetDirectoryName(path)!);
             VaultFilePermissions.CreateEmptyFile(path);
         }
         catch (IOException) when (File.Exists(path) || Directory.Exists(path))
         {
             throw MSecureErrors.VaultAlreadyExists(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A parent that is a file, a folder without write permission, a read-only file system.
+            throw MSecureErrors.VaultStorageFailed(path, "the file or its folder cannot be created (" + exception.GetType().Name + ").", exception);
         }
 
         VaultDatabase? database = null;
@@ -87,7 +92,7 @@ internal sealed class VaultDatabase : IDisposable
     /// Opens the vault file at <paramref name="path"/>, refusing what is not a vault, and brings
     /// an older schema up to date.
     /// </summary>
-    /// <exception cref="MSecureException">VaultNotFound, VaultCorrupted, VaultSchemaTooNew, VaultBusy.</exception>
+    /// <exception cref="MSecureException">VaultNotFound, VaultCorrupted, VaultSchemaTooNew, VaultBusy, VaultStorageFailed.</exception>
     internal static VaultDatabase Open(string path) => Open(path, VaultSchema.Migrations, DefaultBusyTimeout);
 
     /// <summary><see cref="Open(string)"/> with an explicit migration list and busy timeout (tests).</summary>
@@ -115,6 +120,12 @@ internal sealed class VaultDatabase : IDisposable
         {
             database?.Dispose();
             throw translated;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Restricting the file modes of a file owned by someone else, an I/O error.
+            database?.Dispose();
+            throw MSecureErrors.VaultStorageFailed(path, "it cannot be opened (" + exception.GetType().Name + ").", exception);
         }
         catch
         {
@@ -149,6 +160,13 @@ internal sealed class VaultDatabase : IDisposable
         command.Parameters.Clear();
         return command;
     }
+
+    /// <summary>
+    /// PRAGMA data_version: changes when another connection committed since this connection last
+    /// looked, never for this connection's own commits. Read inside a transaction, it belongs to
+    /// that transaction's snapshot.
+    /// </summary>
+    internal long ReadDataVersion() => (long)Command("PRAGMA data_version;").ExecuteScalar()!;
 
     /// <summary>The schema version (PRAGMA user_version).</summary>
     internal int ReadSchemaVersion() => VaultSchema.ReadVersion(Connection, _transaction);

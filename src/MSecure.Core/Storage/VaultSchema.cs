@@ -58,6 +58,13 @@ internal static class VaultSchema
                 UNIQUE (record_id, revision)
             );
             """),
+
+        // The record-set anchor (see docs/ARCHITECTURE.md section 14): an envelope over the vault
+        // revision and the XOR of every row's keyed (id, revision, deleted) digest. NULL until the
+        // first unlocked write of a vault created before this step computes it.
+        new(2, "record-set integrity anchor", """
+            ALTER TABLE meta ADD COLUMN record_set BLOB;
+            """),
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>

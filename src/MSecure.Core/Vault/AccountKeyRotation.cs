@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using MSecure.Core.Cryptography;
+using MSecure.Core.Errors;
 using MSecure.Core.Kit;
 using MSecure.Core.Records.Serialization;
 using MSecure.Core.Storage;
@@ -37,17 +38,29 @@ internal static class AccountKeyRotation
                 wrapped = WrappedAccountKey.Wrap(before.AccountId, accountKey, password, before.KdfParameters);
             }
 
-            vault.Write(() =>
+            long recordSetRevision = vault.Write(() =>
             {
                 PasswordChange.EnsureUnchanged(vault, before);
-                ResealRecords(vault, newCodec);
+                RecordSetState? stored = vault.ReadAnchor();
+                byte[] oldDigest = new byte[RecordSetHasher.DigestLength], newDigest = new byte[RecordSetHasher.DigestLength];
+                ResealRecords(vault, newCodec, oldDigest, newDigest);
+
+                // The rows just re-sealed must be the ones the old anchor vouches for; the new
+                // anchor vouches for the same rows under the new keys.
+                if (stored is not null && !stored.Matches(oldDigest))
+                {
+                    throw MSecureErrors.VaultTampered(vault.Database.Path, "the records do not match the record-set digest");
+                }
+
                 ResealHistory(vault, newCodec);
+                var next = new RecordSetState((stored?.Revision ?? 0) + 1, newDigest);
+                MetaStore.UpdateRecordSetAnchor(vault.Database, next.Seal(newCodec.Cipher.Keys, vault.VaultId));
                 MetaStore.UpdateWrappedKey(vault.Database, wrapped);
                 MetaStore.UpdateVerifierAndAdvanceEpoch(vault.Database, verifier);
-                return 0;
+                return next.Revision;
             });
 
-            vault.ReplaceKeys(newCodec, vault.KeyEpoch + 1);
+            vault.ReplaceKeys(newCodec, vault.KeyEpoch + 1, recordSetRevision);
             newCodec = null;
             return new EmergencyKit(before.Email, wrapped);
         }
@@ -57,15 +70,19 @@ internal static class AccountKeyRotation
         }
     }
 
-    private static void ResealRecords(UnlockedVault vault, RecordCodec target)
+    private static void ResealRecords(UnlockedVault vault, RecordCodec target, byte[] oldDigest, byte[] newDigest)
     {
         RecordCipher source = vault.Codec.Cipher;
+        using var oldHasher = new RecordSetHasher(source.Keys, vault.VaultId);
+        using var newHasher = new RecordSetHasher(target.Cipher.Keys, vault.VaultId);
         long after = 0;
         while (true)
         {
             var batch = RecordStore.ReadBatch(vault.Database, after, BatchSize);
             foreach ((long seq, StoredRecord row) in batch)
             {
+                oldHasher.Toggle(oldDigest, row.Id, row.Revision, row.Deleted);
+                newHasher.Toggle(newDigest, row.Id, row.Revision, row.Deleted);
                 byte[] content = Reseal(source, target.Cipher, EnvelopeRole.Record, row.Id, row.Revision, row.Content, out _);
                 byte[]? summary = null, nameIndex = null;
                 if (!row.Deleted)

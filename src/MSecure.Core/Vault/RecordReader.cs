@@ -12,9 +12,17 @@ internal static class RecordReader
     /// <summary>The current version of live record <paramref name="id"/>.</summary>
     internal static Record Get(UnlockedVault vault, Guid id) => vault.Read(() =>
     {
-        StoredRecord row = RecordStore.Find(vault.Database, id) is { Deleted: false } found ? found : throw MSecureErrors.RecordNotFound(id);
+        if (RecordStore.Find(vault.Database, id) is not { Deleted: false } row)
+        {
+            // A row hidden as a tombstone or deleted outside MSecure shows here, not as "not found".
+            vault.EnsureRecordSetVerified();
+            throw MSecureErrors.RecordNotFound(id);
+        }
+
         EnsureNotRolledBack(row);
-        return vault.Codec.OpenRecord(EnvelopeRole.Record, id, row.Revision, row.Content);
+        Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, id, row.Revision, row.Content);
+        vault.EnsureRecordSetVerified();
+        return record;
     });
 
     /// <summary>
@@ -35,6 +43,7 @@ internal static class RecordReader
             byte[] nameIndex = vault.Codec.Cipher.NameIndex(name);
             if (RecordStore.FindLiveByName(vault.Database, nameIndex) is not { } row)
             {
+                vault.EnsureRecordSetVerified();
                 return null;
             }
 
@@ -45,6 +54,7 @@ internal static class RecordReader
                 throw MSecureErrors.RecordTampered(row.Id, "its name index belongs to another name");
             }
 
+            vault.EnsureRecordSetVerified();
             return record;
         });
     }
@@ -52,7 +62,12 @@ internal static class RecordReader
     /// <summary>The earlier versions of <paramref name="id"/> (live or removed), newest first.</summary>
     internal static IReadOnlyList<Record> GetHistory(UnlockedVault vault, Guid id) => vault.Read(() =>
     {
-        StoredRecord row = RecordStore.Find(vault.Database, id) ?? throw MSecureErrors.RecordNotFound(id);
+        if (RecordStore.Find(vault.Database, id) is not { } row)
+        {
+            vault.EnsureRecordSetVerified();
+            throw MSecureErrors.RecordNotFound(id);
+        }
+
         EnsureNotRolledBack(row);
         if (row.Deleted)
         {
@@ -65,6 +80,7 @@ internal static class RecordReader
             versions.Add(vault.Codec.OpenRecord(EnvelopeRole.History, id, entry.Revision, entry.Envelope));
         }
 
+        vault.EnsureRecordSetVerified();
         return (IReadOnlyList<Record>)versions;
     });
 

@@ -22,35 +22,52 @@ internal static class RecordSearch
     /// <summary>Rows per work item.</summary>
     private const int BatchSize = 2048;
 
-    /// <summary>Runs <paramref name="query"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="query"/>. When the session has not verified the record set since
+    /// another connection last wrote, the scan also reads tombstones and every worker folds its
+    /// rows into the record-set digest, compared with the anchor read in the same snapshot.
+    /// </summary>
     internal static IReadOnlyList<RecordSummary> Run(UnlockedVault vault, RecordQuery query)
     {
         var filter = new RecordFilter(query);
         bool full = query.NeedsFullRecords;
         RecordCipher cipher = vault.Codec.Cipher;
-        var work = new List<Task<List<RecordSummary>>>();
-        StoredEnvelope[]? held = null;
+        var work = new List<Task<BatchResult>>();
+        ScannedRow[]? held = null;
+        (RecordSetState Stored, long DataVersion)? toVerify = null;
         try
         {
             vault.Read(() =>
             {
-                RecordStore.ScanLive(vault.Database, full, BatchSize, batch =>
+                toVerify = vault.RecordSetToVerify();
+                bool digest = toVerify is not null;
+                void OnBatch(ScannedRow[] batch)
                 {
                     // Hand the previous batch to a worker; the last one is decrypted here.
                     if (held is not null)
                     {
-                        StoredEnvelope[] rows = held;
-                        work.Add(Task.Run(() => DecryptBatch(cipher, filter, full, rows)));
+                        ScannedRow[] rows = held;
+                        work.Add(Task.Run(() => DecryptBatch(cipher, filter, full, rows, digest)));
                     }
 
                     held = batch;
-                });
+                }
+
+                if (digest)
+                {
+                    RecordStore.ScanAll(vault.Database, full, BatchSize, OnBatch);
+                }
+                else
+                {
+                    RecordStore.ScanLive(vault.Database, full, BatchSize, batch => OnBatch(Array.ConvertAll(batch, row => new ScannedRow(row, false))));
+                }
+
                 return 0;
             });
 
             if (held is not null)
             {
-                work.Add(Task.FromResult(DecryptBatch(cipher, filter, full, held)));
+                work.Add(Task.FromResult(DecryptBatch(cipher, filter, full, held, toVerify is not null)));
             }
         }
         finally
@@ -60,19 +77,47 @@ internal static class RecordSearch
         }
 
         RethrowFirstFailure(work);
-        return SortByName(work.SelectMany(task => task.Result));
+        if (toVerify is { } verify)
+        {
+            byte[] digest = new byte[RecordSetHasher.DigestLength];
+            foreach (Task<BatchResult> task in work)
+            {
+                RecordSetHasher.Xor(digest, task.Result.Digest!);
+            }
+
+            vault.Accept(verify.Stored, digest, verify.DataVersion);
+        }
+
+        return SortByName(work.SelectMany(task => task.Result.Matches));
     }
 
-    private static List<RecordSummary> DecryptBatch(RecordCipher cipher, RecordFilter filter, bool full, StoredEnvelope[] rows)
+    private static BatchResult DecryptBatch(RecordCipher cipher, RecordFilter filter, bool full, ScannedRow[] rows, bool computeDigest)
     {
         var matches = new List<RecordSummary>();
-        int longest = rows.Max(row => row.Envelope.Length);
+        byte[]? digest = null;
+        if (computeDigest)
+        {
+            digest = new byte[RecordSetHasher.DigestLength];
+            using var hasher = new RecordSetHasher(cipher.Keys, cipher.VaultId);
+            foreach (ScannedRow scanned in rows)
+            {
+                hasher.Toggle(digest, scanned.Row.Id, scanned.Row.Revision, scanned.Deleted);
+            }
+        }
+
+        int longest = rows.Max(row => row.Row.Envelope.Length);
         byte[] plaintext = GC.AllocateArray<byte>(Math.Max(longest, 1), pinned: true);
         using AesGcm aes = cipher.CreateWorkerCipher();
         try
         {
-            foreach (StoredEnvelope row in rows)
+            foreach (ScannedRow scanned in rows)
             {
+                if (scanned.Deleted)
+                {
+                    continue;
+                }
+
+                StoredEnvelope row = scanned.Row;
                 int length = cipher.Open(aes, full ? EnvelopeRole.Record : EnvelopeRole.Summary, row.Id, row.Revision, row.Envelope, plaintext);
                 try
                 {
@@ -93,7 +138,7 @@ internal static class RecordSearch
             CryptographicOperations.ZeroMemory(plaintext);
         }
 
-        return matches;
+        return new BatchResult(matches, digest);
     }
 
     private static RecordSummary? FromSummary(StoredEnvelope row, ReadOnlySpan<byte> json, RecordFilter filter)
@@ -136,7 +181,7 @@ internal static class RecordSearch
         return matches;
     }
 
-    private static void WaitQuietly(List<Task<List<RecordSummary>>> work)
+    private static void WaitQuietly(List<Task<BatchResult>> work)
     {
         try
         {
@@ -149,7 +194,7 @@ internal static class RecordSearch
     }
 
     /// <summary>Rethrows the failure of the earliest failed batch (a tampered record) as itself.</summary>
-    private static void RethrowFirstFailure(List<Task<List<RecordSummary>>> work)
+    private static void RethrowFirstFailure(List<Task<BatchResult>> work)
     {
         foreach (Task task in work)
         {
@@ -159,6 +204,9 @@ internal static class RecordSearch
             }
         }
     }
+
+    /// <summary>A batch's matches and, when asked for, its share of the record-set digest.</summary>
+    private sealed record BatchResult(List<RecordSummary> Matches, byte[]? Digest);
 
     private sealed class KeyComparer : IComparer<(string Key, Guid Id)>
     {

@@ -19,7 +19,7 @@ internal static class RecordWriter
     internal static Record Add(UnlockedVault vault, RecordDraft draft)
     {
         RecordContent content = RecordValidation.Validate(draft);
-        return vault.Write(() => Insert(vault, content, checkName: true));
+        return vault.WriteRecords(change => Insert(vault, change, content, checkName: true));
     }
 
     /// <summary>Adds many records in one transaction: all of them or, on any failure, none.</summary>
@@ -32,7 +32,7 @@ internal static class RecordWriter
             contents.Add(RecordValidation.Validate(draft));
         }
 
-        return vault.Write(() =>
+        return vault.WriteRecords(change =>
         {
             var records = new List<Record>(contents.Count);
             var added = new HashSet<Guid>();
@@ -41,7 +41,7 @@ internal static class RecordWriter
                 // The unique index on live names catches conflicts, in the vault and in the batch.
                 try
                 {
-                    Record record = Insert(vault, content, checkName: false);
+                    Record record = Insert(vault, change, content, checkName: false);
                     records.Add(record);
                     added.Add(record.Id);
                 }
@@ -61,7 +61,7 @@ internal static class RecordWriter
     internal static Record Update(UnlockedVault vault, Guid id, RecordDraft draft, long? expectedRevision)
     {
         RecordContent content = RecordValidation.Validate(draft);
-        return vault.Write(() =>
+        return vault.WriteRecords(change =>
         {
             StoredRecord current = LiveRow(vault, id, expectedRevision);
             RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
@@ -70,13 +70,15 @@ internal static class RecordWriter
             SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt);
             MoveToHistory(vault, current, history!);
             ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            change.Remove(id, current.Revision, deleted: false);
+            change.Add(id, current.Revision + 1, deleted: false);
             return new Record(id, current.Revision + 1, content,
                 DateTimeOffset.FromUnixTimeMilliseconds(previous.Created), DateTimeOffset.FromUnixTimeMilliseconds(modifiedAt));
         });
     }
 
     /// <summary>Replaces <paramref name="id"/> with a tombstone at the next revision; the last version goes to history.</summary>
-    internal static void Remove(UnlockedVault vault, Guid id, long? expectedRevision) => vault.Write(() =>
+    internal static void Remove(UnlockedVault vault, Guid id, long? expectedRevision) => vault.WriteRecords(change =>
     {
         StoredRecord current = LiveRow(vault, id, expectedRevision);
         _ = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
@@ -84,13 +86,15 @@ internal static class RecordWriter
         byte[] tombstone = vault.Codec.SealTombstone(id, current.Revision + 1, removedAt);
         MoveToHistory(vault, current, history!);
         ReplaceRow(vault, current, deleted: true, removedAt, null, null, tombstone);
+        change.Remove(id, current.Revision, deleted: false);
+        change.Add(id, current.Revision + 1, deleted: true);
         return 0;
     });
 
     private static IEnumerable<Guid> ConflictingIds(UnlockedVault vault, RecordContent content) =>
         RecordStore.FindLiveIdByName(vault.Database, vault.Codec.Cipher.NameIndex(content.Name)) is { } id ? [id] : [];
 
-    private static Record Insert(UnlockedVault vault, RecordContent content, bool checkName)
+    private static Record Insert(UnlockedVault vault, RecordSetChange change, RecordContent content, bool checkName)
     {
         var id = Guid.NewGuid();
         long now = VaultClock.NowMilliseconds();
@@ -109,6 +113,7 @@ internal static class RecordWriter
             throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
         }
 
+        change.Add(id, 1, deleted: false);
         DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         return new Record(id, 1, content, at, at);
     }

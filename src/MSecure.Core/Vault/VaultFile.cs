@@ -39,11 +39,15 @@ public sealed class VaultFile : IDisposable
     /// wrapped under <paramref name="password"/>. The file is 0600 on Unix; a missing folder is
     /// created 0700. Returns the unlocked session and the emergency kit.
     /// </summary>
-    /// <exception cref="MSecureException">VaultAlreadyExists; InvalidArgument for a bad email; KdfParametersOutOfRange.</exception>
+    /// <exception cref="MSecureException">
+    /// VaultAlreadyExists; InvalidArgument for a bad email (empty, white space only, control characters, over 254 UTF-8 bytes);
+    /// KdfParametersOutOfRange; VaultStorageFailed when the file cannot be created (a parent that is not a folder, permissions).
+    /// </exception>
     public static VaultCreation Create(string path, string email, ReadOnlySpan<char> password, KdfParameters? kdfParameters = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(email);
+        EmergencyKit.ValidateEmail(email);
         string fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath) || Directory.Exists(fullPath))
         {
@@ -69,7 +73,12 @@ public sealed class VaultFile : IDisposable
             var kit = new EmergencyKit(email, wrapped);
             var metadata = new VaultMetadata(vaultId, accountId, email, DateTimeOffset.FromUnixTimeMilliseconds(VaultClock.NowMilliseconds()),
                 kdf, wrapped.Salt.ToArray(), wrapped.EnvelopeBytes.ToArray(), verifier, KeyEpoch: 1);
-            database = VaultDatabase.Create(fullPath, created => MetaStore.Insert(created, metadata));
+            byte[] anchor = new RecordSetState(0, new byte[RecordSetHasher.DigestLength]).Seal(keys, vaultId);
+            database = VaultDatabase.Create(fullPath, created =>
+            {
+                MetaStore.Insert(created, metadata);
+                MetaStore.UpdateRecordSetAnchor(created, anchor);
+            });
             var codec = new RecordCodec(new RecordCipher(keys, vaultId));
             keys = null;
             var session = new VaultSession(new UnlockedVault(database, codec, accountId, metadata.KeyEpoch));
@@ -140,7 +149,10 @@ public sealed class VaultFile : IDisposable
     /// <summary>The emergency kit of the wrapped key stored now; no secret needed.</summary>
     public EmergencyKit GetEmergencyKit() => VaultMetadataViews.ReadKit(Database);
 
-    /// <summary>Runs SQLite's full integrity check over the file; empty when sound. Reads the whole file.</summary>
+    /// <summary>
+    /// Runs SQLite's full integrity check over the file; empty when sound. Reads the whole file.
+    /// Needs no key, so it cannot check the record-set anchor: <see cref="VaultSession.CheckIntegrity"/> does both.
+    /// </summary>
     public IReadOnlyList<string> CheckIntegrity() => Database.CheckIntegrity();
 
     /// <summary>Closes the file. Sessions unlocked from it stay open.</summary>

@@ -100,6 +100,31 @@ public sealed class VaultSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs SQLite's full integrity check and verifies every row's id, revision and deleted flag
+    /// against the vault's record-set anchor (no envelope is decrypted). Empty when sound; otherwise
+    /// one line per problem. Reads the whole file.
+    /// </summary>
+    /// <exception cref="MSecureException">VaultLocked.</exception>
+    public IReadOnlyList<string> CheckIntegrity() => Use(vault =>
+    {
+        var problems = new List<string>(vault.Database.CheckIntegrity());
+        try
+        {
+            vault.Read(() =>
+            {
+                vault.EnsureRecordSetVerified(force: true);
+                return 0;
+            });
+        }
+        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.VaultTampered)
+        {
+            problems.Add(exception.Message);
+        }
+
+        return (IReadOnlyList<string>)problems;
+    });
+
     /// <summary>The emergency kit of the wrapped key stored now.</summary>
     /// <exception cref="MSecureException">VaultLocked.</exception>
     public EmergencyKit GetEmergencyKit() => Use(vault => VaultMetadataViews.ReadKit(vault.Database));

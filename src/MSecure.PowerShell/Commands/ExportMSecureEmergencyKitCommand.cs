@@ -1,6 +1,8 @@
 using System.IO;
 using System.Management.Automation;
 using MSecure.Core.Kit.Printing;
+using MSecure.Core.Sessions;
+using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Errors;
@@ -52,7 +54,12 @@ public sealed class ExportMSecureEmergencyKitCommand : MSecureCommand
             }
 
             string vaultPath = VaultTarget.ResolveVault(this, Vault);
-            EmergencyKitSheet sheet = KitFiles.SheetOf(VaultAccess.Unlocked(vaultPath).GetEmergencyKit());
+            EmergencyKitSheet sheet;
+            using (SessionLease<VaultSession> lease = VaultAccess.Unlocked(vaultPath))
+            {
+                sheet = KitFiles.SheetOf(lease.Session.GetEmergencyKit());
+            }
+
             if (Path is null)
             {
                 WriteObject(KitFiles.RenderText(sheet, format));

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Records;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
@@ -69,7 +70,8 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     protected override void ProcessRecord() => Run(() => Vault, () =>
     {
         string path = ResolveVault();
-        VaultSession session = VaultAccess.Unlocked(path);
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultSession session = lease.Session;
         foreach ((object target, Func<Record> read) in RecordLookup.Select(session, path, Id, Name, Template, Tag, Text))
         {
             Run(() => target, () => WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText)));

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using MSecure.Core.Records;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Models;
@@ -22,7 +23,8 @@ public sealed class GetMSecureRecordHistoryCommand : RecordCommand
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
         string path = ResolveVault();
-        VaultSession session = VaultAccess.Unlocked(path);
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultSession session = lease.Session;
         Guid id = Id != Guid.Empty ? Id : RecordLookup.Find(session, Name, null, path).Id;
         foreach (Record version in session.GetHistory(id))
         {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Records;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Models;
@@ -45,9 +46,9 @@ public sealed class NewMSecureRecordCommand : VaultCommand
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? Tag { get; set; }
 
-    /// <summary>The record's notes.</summary>
+    /// <summary>The record's notes. A String, or a SecureString to keep them out of the command line.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Notes { get; set; }
+    public object? Notes { get; set; }
 
     /// <summary>Marks the record as a favorite.</summary>
     [Parameter]
@@ -61,9 +62,10 @@ public sealed class NewMSecureRecordCommand : VaultCommand
     protected override void ProcessRecord() => Run(() => Name, () =>
     {
         string path = ResolveVault();
-        VaultSession session = VaultAccess.Unlocked(path);
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultSession session = lease.Session;
         RecordDraft draft = RecordDraft.FromTemplate(Name, RecordTemplateNames.Parse(Template));
-        RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null);
+        RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null, WriteWarning);
         if (ShouldProcess($"{Name} ({VaultLocations.NameOf(path)})", "Add record"))
         {
             Record record = session.Add(draft);

@@ -36,7 +36,7 @@ public sealed class NewMSecureVaultCommand : VaultSessionCommand
             return;
         }
 
-        SecureString password = ReadPassword($"Password for the new vault '{VaultLocations.NameOf(path)}'", path);
+        SecureString password = PasswordSource.GetNew(this, Password, Credential, PasswordFile, $"Password for the new vault '{VaultLocations.NameOf(path)}'", path);
         string email = Email;
         VaultCreation creation = SecureStrings.Use(password, characters => VaultFile.Create(path, email, characters));
         VaultSessions.Cache.Add(path, creation.Session, timeout);

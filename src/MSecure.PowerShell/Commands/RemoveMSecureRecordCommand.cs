@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using MSecure.Core.Records;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Records;
@@ -16,7 +17,8 @@ public sealed class RemoveMSecureRecordCommand : RecordChangeCommand
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
         string path = ResolveVault();
-        VaultSession session = VaultAccess.Unlocked(path);
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultSession session = lease.Session;
         Record record = RecordLookup.Find(session, Name, Id, path);
         if (ShouldProcess($"{record.Name} ({VaultLocations.NameOf(path)})", "Remove record"))
         {

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using System.Security;
+using MSecure.Core.Kit;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Kits;
@@ -21,8 +22,10 @@ public sealed class ResetMSecureAccountKeyCommand : VaultKeyCommand
             return;
         }
 
+        using KitReservation reservation = KitReservation.Create(kitPath);
         SecureString password = ReadPassword($"Password of vault '{VaultLocations.NameOf(path)}'", path);
-        FileInfo file = KitFiles.WriteNewKit(kitPath, VaultAccess.RotateAccountKey(path, password));
+        EmergencyKit kit = VaultAccess.RotateAccountKey(path, password);
+        FileInfo file = reservation.Complete(() => KitFiles.RenderNewKit(kit), $"The Account Key of vault '{VaultLocations.NameOf(path)}'");
         WriteWarning($"The Account Key of '{VaultLocations.NameOf(path)}' is replaced: every emergency kit printed before is useless now. Destroy them and print the new kit saved at '{file.FullName}'. Other sessions and devices must unlock the vault again.");
         WriteObject(file);
     });

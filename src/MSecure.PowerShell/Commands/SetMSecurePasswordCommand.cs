@@ -1,10 +1,11 @@
 using System.IO;
 using System.Management.Automation;
 using System.Security;
+using MSecure.Core.Kit;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
-using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Kits;
+using MSecure.PowerShell.Secrets;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands;
@@ -15,17 +16,18 @@ namespace MSecure.PowerShell.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class SetMSecurePasswordCommand : VaultKeyCommand
 {
-    /// <summary>The new password.</summary>
-    [Parameter(Mandatory = true)]
+    /// <summary>The new password; when missing, an interactive host prompts for it twice.</summary>
+    [Parameter]
     [ValidateNotNull]
     public SecureString? NewPassword { get; set; }
 
     /// <summary>Changes one vault's password.</summary>
     protected override void ProcessRecord() => RunOnVault((path, kitPath) =>
     {
-        if (NewPassword is null || NewPassword.Length == 0)
+        string name = VaultLocations.NameOf(path);
+        if (NewPassword is not null)
         {
-            ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordEmpty, ErrorCategory.InvalidArgument, "The new password is empty.", path));
+            PasswordSource.EnsureNotEmpty(this, NewPassword, path);
         }
 
         if (!ShouldProcess(path, $"Change the password and save the new emergency kit to '{kitPath}'"))
@@ -33,9 +35,12 @@ public sealed class SetMSecurePasswordCommand : VaultKeyCommand
             return;
         }
 
-        SecureString current = ReadPassword($"Current password of vault '{VaultLocations.NameOf(path)}'", path);
-        FileInfo file = KitFiles.WriteNewKit(kitPath, VaultAccess.ChangePassword(path, current, NewPassword!));
-        WriteWarning($"The password of '{VaultLocations.NameOf(path)}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{file.FullName}'.");
+        using KitReservation reservation = KitReservation.Create(kitPath);
+        SecureString current = ReadPassword($"Current password of vault '{name}'", path);
+        SecureString next = NewPassword ?? PasswordSource.PromptNew(this, $"New password of vault '{name}'", path);
+        EmergencyKit kit = VaultAccess.ChangePassword(path, current, next);
+        FileInfo file = reservation.Complete(() => KitFiles.RenderNewKit(kit), $"The password of vault '{name}'");
+        WriteWarning($"The password of '{name}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{file.FullName}'.");
         WriteObject(file);
     });
 }

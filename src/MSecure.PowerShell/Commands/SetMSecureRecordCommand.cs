@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Records;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Models;
@@ -41,10 +42,10 @@ public sealed class SetMSecureRecordCommand : RecordChangeCommand
     [AllowEmptyCollection]
     public string[]? Tag { get; set; }
 
-    /// <summary>Replaces the notes.</summary>
+    /// <summary>Replaces the notes. A String, or a SecureString to keep them out of the command line.</summary>
     [Parameter]
     [AllowEmptyString]
-    public string? Notes { get; set; }
+    public object? Notes { get; set; }
 
     /// <summary>Marks the record as a favorite; -Favorite:$false unmarks it.</summary>
     [Parameter]
@@ -58,11 +59,12 @@ public sealed class SetMSecureRecordCommand : RecordChangeCommand
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
         string path = ResolveVault();
-        VaultSession session = VaultAccess.Unlocked(path);
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultSession session = lease.Session;
         Record current = RecordLookup.Find(session, Name, Id, path);
         RecordDraft draft = RecordDraft.From(current);
         draft.Name = NewName ?? draft.Name;
-        RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, MyInvocation.BoundParameters.ContainsKey(nameof(Favorite)) ? Favorite.IsPresent : null);
+        RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, MyInvocation.BoundParameters.ContainsKey(nameof(Favorite)) ? Favorite.IsPresent : null, WriteWarning);
         if (ShouldProcess($"{current.Name} ({VaultLocations.NameOf(path)})", "Update record"))
         {
             Record updated = session.Update(current.Id, draft, RevisionToExpect(current.Revision));

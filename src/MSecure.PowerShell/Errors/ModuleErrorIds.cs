@@ -35,4 +35,13 @@ internal static class ModuleErrorIds
 
     /// <summary>The emergency kit file could not be written.</summary>
     internal const string KitFileWriteFailed = "KitFileWriteFailed";
+
+    /// <summary>A new password and its confirmation, typed at a prompt, differ.</summary>
+    internal const string PasswordMismatch = "PasswordMismatch";
+
+    /// <summary>A file or folder could not be read or written (an I/O or access failure the engine did not report itself).</summary>
+    internal const string FileAccessFailed = "FileAccessFailed";
+
+    /// <summary>An argument the engine or a helper refused, which the module did not map itself.</summary>
+    internal const string InvalidArgument = "InvalidArgument";
 }

@@ -85,9 +85,8 @@ internal static class KitFiles
         return path;
     }
 
-    /// <summary>Saves <paramref name="kit"/>, just made, as the printable page at <paramref name="path"/>, which must not exist.</summary>
-    /// <exception cref="ModuleException">FileExists, KitFileWriteFailed.</exception>
-    internal static FileInfo WriteNewKit(string path, EmergencyKit kit) => Write(path, Render(SheetOf(kit), Html), overwrite: false);
+    /// <summary>The printable page of <paramref name="kit"/>, just made by a key change.</summary>
+    internal static byte[] RenderNewKit(EmergencyKit kit) => Render(SheetOf(kit), Html);
 
     /// <summary>FileExists unless the file is absent (or <paramref name="force"/>).</summary>
     /// <exception cref="ModuleException">FileExists.</exception>

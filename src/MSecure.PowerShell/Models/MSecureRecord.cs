@@ -6,13 +6,14 @@ namespace MSecure.PowerShell.Models;
 
 /// <summary>
 /// A record as the record cmdlets write it: its content at one revision and the vault it lives
-/// in. Secret field values are SecureStrings unless read with -AsPlainText. The default views
-/// never show a secret value or the notes.
+/// in. Secret field values and the notes are SecureStrings unless read with -AsPlainText (a
+/// Secure Note's secret lives in its notes). The default views never show a secret value or
+/// the notes.
 /// </summary>
 public sealed class MSecureRecord
 {
     internal MSecureRecord(Guid id, string name, string template, IReadOnlyList<MSecureRecordField> fields, IReadOnlyList<string> tags,
-        string notes, bool isFavorite, DateTimeOffset createdAt, DateTimeOffset modifiedAt, long revision, string vaultPath, string vaultName)
+        object notes, bool isFavorite, DateTimeOffset createdAt, DateTimeOffset modifiedAt, long revision, string vaultPath, string vaultName)
     {
         Id = id;
         Name = name;
@@ -43,8 +44,8 @@ public sealed class MSecureRecord
     /// <summary>The tags.</summary>
     public IReadOnlyList<string> Tags { get; }
 
-    /// <summary>The notes.</summary>
-    public string Notes { get; }
+    /// <summary>The notes: a SecureString (a String with -AsPlainText), for every template.</summary>
+    public object Notes { get; }
 
     /// <summary>Whether the record is a favorite.</summary>
     public bool IsFavorite { get; }

@@ -24,10 +24,12 @@ internal static class RecordEdits
     /// <param name="url">-Url: the record's first web address field, else a Website field.</param>
     /// <param name="fields">-Field: label = value; a SecureString value makes a new field secret; a null value removes the field.</param>
     /// <param name="tags">-Tag: replaces the tags.</param>
-    /// <param name="notes">-Notes: replaces the notes.</param>
+    /// <param name="notes">-Notes: replaces the notes; a String or a SecureString (see <see cref="NotesText"/>).</param>
     /// <param name="favorite">-Favorite.</param>
-    internal static void Apply(RecordDraft draft, string? userName, SecureString? password, string? url, IDictionary? fields, string[]? tags, string? notes, bool? favorite)
+    /// <param name="warn">Writes a warning: a secret field given as a plain String.</param>
+    internal static void Apply(RecordDraft draft, string? userName, SecureString? password, string? url, IDictionary? fields, string[]? tags, object? notes, bool? favorite, Action<string> warn)
     {
+        ArgumentNullException.ThrowIfNull(warn);
         if (userName is not null)
         {
             draft.SetField(RecordTemplates.UserNameLabel(draft.Template) ?? "Username", userName);
@@ -47,7 +49,7 @@ internal static class RecordEdits
 
         if (fields is not null)
         {
-            SetFields(draft, fields);
+            SetFields(draft, fields, warn);
         }
 
         if (tags is not null)
@@ -56,9 +58,9 @@ internal static class RecordEdits
             draft.Tags.AddRange(tags);
         }
 
-        if (notes is not null)
+        if (NotesText(notes) is { } text)
         {
-            draft.Notes = notes;
+            draft.Notes = text;
         }
 
         if (favorite is { } isFavorite)
@@ -67,7 +69,19 @@ internal static class RecordEdits
         }
     }
 
-    private static void SetFields(RecordDraft draft, IDictionary fields)
+    /// <summary>
+    /// The text of a -Notes value: a SecureString's characters, a String as it is, anything
+    /// else converted as PowerShell converts to String; null for null (notes unchanged).
+    /// </summary>
+    internal static string? NotesText(object? notes) => Unwrap(notes) switch
+    {
+        null => null,
+        SecureString secret => SecureStrings.ToPlainText(secret),
+        string text => text,
+        object other => LanguagePrimitives.ConvertTo<string>(other) ?? string.Empty,
+    };
+
+    private static void SetFields(RecordDraft draft, IDictionary fields, Action<string> warn)
     {
         foreach (DictionaryEntry entry in fields)
         {
@@ -84,6 +98,12 @@ internal static class RecordEdits
             }
             else
             {
+                RecordField? existing = draft.Fields.Find(field => string.Equals(field.Label, label, StringComparison.OrdinalIgnoreCase));
+                if (existing is not null && existing.IsSecret)
+                {
+                    warn($"The secret field '{existing.Label}' was given as plain text: the value may be kept in the command history and logs. Give a SecureString instead (for example Read-Host -AsSecureString).");
+                }
+
                 draft.SetField(label, LanguagePrimitives.ConvertTo<string>(value) ?? string.Empty);
             }
         }

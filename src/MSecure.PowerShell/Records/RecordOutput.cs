@@ -20,7 +20,7 @@ internal static class RecordOutput
         record.Template.ToString(),
         record.Fields.Select(field => new MSecureRecordField(field.Label, field.Kind.ToString(), field.IsSecret, ValueOf(field, asPlainText))).ToArray(),
         record.Tags.ToArray(),
-        record.Notes,
+        asPlainText ? record.Notes : SecureStrings.FromSpan(record.Notes),
         record.IsFavorite,
         record.CreatedAt,
         record.ModifiedAt,

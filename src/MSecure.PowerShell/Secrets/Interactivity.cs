@@ -3,7 +3,13 @@ using System.Collections.Generic;
 
 namespace MSecure.PowerShell.Secrets;
 
-/// <summary>Whether the module may prompt: never under <c>pwsh -NonInteractive</c>, with redirected input, or without a host UI.</summary>
+/// <summary>
+/// Whether the module may prompt: only in a host known to be interactive. That is pwsh's
+/// ConsoleHost with a real console (input not redirected, not <c>-NonInteractive</c>), or a
+/// host on <see cref="InteractiveHosts"/> (editors). Never in a background job or a remoting
+/// session (ServerRemoteHost), a hosted runspace ("Default Host") or any host not listed: a prompt
+/// there could block forever.
+/// </summary>
 internal static class Interactivity
 {
     private static readonly string[] ScriptArguments = ["c", "command", "f", "file", "e", "ec", "encodedcommand", "cwa", "commandwithargs"];
@@ -14,15 +20,31 @@ internal static class Interactivity
         "configurationname", "config", "configurationfile", "settingsfile", "settings", "custompipename", "windowstyle", "w",
     ];
 
+    /// <summary>pwsh's console host, whose input is standard input.</summary>
+    internal const string ConsoleHost = "ConsoleHost";
+
+    /// <summary>Hosts other than <see cref="ConsoleHost"/> that a person answers: the VS Code and ISE hosts.</summary>
+    internal static readonly string[] InteractiveHosts = ["Visual Studio Code Host", "Windows PowerShell ISE Host"];
+
     /// <summary>Whether a prompt can be shown and answered.</summary>
+    /// <param name="hostName">The host's name (<c>$Host.Name</c>).</param>
     /// <param name="hasUserInterface">The host has a UI.</param>
-    /// <param name="isConsoleHost">The host is pwsh's console host (whose input is standard input).</param>
     /// <param name="isInputRedirected">Standard input is redirected.</param>
     /// <param name="commandLine">The process's command line (<see cref="Environment.GetCommandLineArgs"/>).</param>
-    internal static bool CanPrompt(bool hasUserInterface, bool isConsoleHost, bool isInputRedirected, IReadOnlyList<string> commandLine) =>
-        hasUserInterface
-        && !(isConsoleHost && isInputRedirected)
-        && !(isConsoleHost && HasNonInteractiveSwitch(commandLine));
+    internal static bool CanPrompt(string? hostName, bool hasUserInterface, bool isInputRedirected, IReadOnlyList<string> commandLine)
+    {
+        if (!hasUserInterface || hostName is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(hostName, ConsoleHost, StringComparison.Ordinal))
+        {
+            return !isInputRedirected && !HasNonInteractiveSwitch(commandLine);
+        }
+
+        return Array.IndexOf(InteractiveHosts, hostName) >= 0;
+    }
 
     /// <summary>
     /// Whether pwsh was started with <c>-NonInteractive</c> (or an abbreviation down to

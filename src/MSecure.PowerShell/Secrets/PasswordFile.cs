@@ -9,10 +9,14 @@ namespace MSecure.PowerShell.Secrets;
 /// <summary>
 /// Reads a password from a file: UTF-8 (a byte order mark is skipped), one trailing line break
 /// (<c>\n</c> or <c>\r\n</c>) removed and nothing else trimmed, as the password is never trimmed.
-/// The bytes and characters read are wiped.
+/// At most <see cref="MaxBytes"/> are read (a larger file, or a device such as /dev/zero, is
+/// TooLarge), without FileStream buffering, into pinned arrays that are wiped in a finally.
 /// </summary>
 internal static class PasswordFile
 {
+    /// <summary>The largest password file: 64 KiB.</summary>
+    internal const int MaxBytes = 64 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The result of reading a password file.</summary>
@@ -26,6 +30,9 @@ internal static class PasswordFile
 
         /// <summary>The file is not UTF-8 text.</summary>
         NotUtf8,
+
+        /// <summary>The file is larger than <see cref="MaxBytes"/>.</summary>
+        TooLarge,
     }
 
     /// <summary>Reads the password in <paramref name="path"/>.</summary>
@@ -34,21 +41,42 @@ internal static class PasswordFile
     internal static Outcome Read(string path, out SecureString? password)
     {
         password = null;
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = GC.AllocateArray<byte>(MaxBytes + 1, pinned: true);
         char[]? characters = null;
+        int count = 0;
         try
         {
-            int start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
+            {
+                int read;
+                while (count < bytes.Length && (read = stream.Read(bytes, count, bytes.Length - count)) > 0)
+                {
+                    count += read;
+                }
+            }
+
+            if (count > MaxBytes)
+            {
+                return Outcome.TooLarge;
+            }
+
+            ReadOnlySpan<byte> content = bytes.AsSpan(0, count);
+            if (content.StartsWith(Encoding.UTF8.Preamble))
+            {
+                content = content[Encoding.UTF8.Preamble.Length..];
+            }
+
+            int length;
             try
             {
-                characters = StrictUtf8.GetChars(bytes, start, bytes.Length - start);
+                characters = GC.AllocateArray<char>(StrictUtf8.GetCharCount(content), pinned: true);
+                length = StrictUtf8.GetChars(content, characters);
             }
             catch (DecoderFallbackException)
             {
                 return Outcome.NotUtf8;
             }
 
-            int length = characters.Length;
             if (length > 0 && characters[length - 1] == '\n')
             {
                 length--;

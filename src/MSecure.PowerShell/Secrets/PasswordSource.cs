@@ -66,6 +66,57 @@ internal static class PasswordSource
         return prompted!;
     }
 
+    /// <summary>
+    /// Gets a NEW password (a vault's first, or the one Set-MSecurePassword sets) from the same
+    /// sources; a prompt asks twice and compares. Stops <paramref name="cmdlet"/> with
+    /// PasswordEmpty when it is empty, PasswordMismatch when the two answers differ.
+    /// </summary>
+    internal static SecureString GetNew(PSCmdlet cmdlet, SecureString? password, PSCredential? credential, string? passwordFile, string prompt, object? target)
+    {
+        if (password is null && credential is null && passwordFile is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable)))
+        {
+            return PromptNew(cmdlet, prompt, target);
+        }
+
+        SecureString result = Get(cmdlet, password, credential, passwordFile, prompt, target);
+        EnsureNotEmpty(cmdlet, result, target);
+        return result;
+    }
+
+    /// <summary>Asks twice for a new password (interactive hosts only); PasswordRequired when the host cannot prompt.</summary>
+    internal static SecureString PromptNew(PSCmdlet cmdlet, string prompt, object? target)
+    {
+        SecureString? first = CanPrompt(cmdlet.Host) ? ReadSecret(cmdlet.Host, prompt) : null;
+        if (first is null)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordRequired, ErrorCategory.InvalidArgument,
+                $"A new password is required and this session cannot prompt for one. Give it as a SecureString parameter, or with -Credential, -PasswordFile or {EnvironmentVariable} where the command takes them.",
+                target));
+        }
+
+        EnsureNotEmpty(cmdlet, first, target);
+        SecureString? second = ReadSecret(cmdlet.Host, "Confirm: " + prompt);
+        if (second is null || !SecureStrings.AreEqual(first!, second))
+        {
+            first!.Dispose();
+            second?.Dispose();
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordMismatch, ErrorCategory.InvalidArgument,
+                "The passwords typed differ. Nothing was changed.", target));
+        }
+
+        second!.Dispose();
+        return first!;
+    }
+
+    /// <summary>PasswordEmpty unless <paramref name="password"/> has characters.</summary>
+    internal static void EnsureNotEmpty(PSCmdlet cmdlet, SecureString? password, object? target)
+    {
+        if (password is null || password.Length == 0)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordEmpty, ErrorCategory.InvalidArgument, "The new password is empty.", target));
+        }
+    }
+
     private static SecureString FromFile(PSCmdlet cmdlet, string passwordFile)
     {
         string path = cmdlet.GetUnresolvedProviderPathFromPSPath(passwordFile);
@@ -89,9 +140,12 @@ internal static class PasswordSource
         if (outcome != PasswordFile.Outcome.Read)
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileInvalid, ErrorCategory.InvalidData,
-                outcome == PasswordFile.Outcome.Empty
-                    ? $"The password file '{path}' holds no password."
-                    : $"The password file '{path}' is not UTF-8 text.",
+                outcome switch
+                {
+                    PasswordFile.Outcome.Empty => $"The password file '{path}' holds no password.",
+                    PasswordFile.Outcome.TooLarge => $"The password file '{path}' is larger than {PasswordFile.MaxBytes / 1024} KiB: it is not a password file.",
+                    _ => $"The password file '{path}' is not UTF-8 text.",
+                },
                 path));
         }
 
@@ -100,22 +154,29 @@ internal static class PasswordSource
 
     private static SecureString? Prompt(PSHost? host, string prompt)
     {
-        PSHostUserInterface? ui = host?.UI;
-        bool canPrompt = Interactivity.CanPrompt(
-            hasUserInterface: ui is not null,
-            isConsoleHost: string.Equals(host?.Name, "ConsoleHost", StringComparison.Ordinal),
-            isInputRedirected: Console.IsInputRedirected,
-            commandLine: Environment.GetCommandLineArgs());
-        if (!canPrompt)
+        if (!CanPrompt(host))
         {
             return null;
         }
 
+        SecureString? answer = ReadSecret(host, prompt);
+        return answer is { Length: > 0 } ? answer : null;
+    }
+
+    /// <summary>Whether <paramref name="host"/> is known to be interactive (see <see cref="Interactivity"/>).</summary>
+    internal static bool CanPrompt(PSHost? host) => Interactivity.CanPrompt(
+        hostName: host?.Name,
+        hasUserInterface: host?.UI is not null,
+        isInputRedirected: Console.IsInputRedirected,
+        commandLine: Environment.GetCommandLineArgs());
+
+    private static SecureString? ReadSecret(PSHost? host, string prompt)
+    {
         try
         {
-            ui!.Write(prompt + ": ");
-            SecureString answer = ui.ReadLineAsSecureString();
-            return answer.Length > 0 ? answer : null;
+            PSHostUserInterface ui = host!.UI;
+            ui.Write(prompt + ": ");
+            return ui.ReadLineAsSecureString();
         }
         catch (Exception exception) when (exception is PSInvalidOperationException or HostException or NotImplementedException or PSNotImplementedException)
         {

@@ -79,4 +79,10 @@ internal static class SecureStrings
 
     /// <summary>The characters as a string: only for <c>-AsPlainText</c>, which the user asked for.</summary>
     internal static string ToPlainText(SecureString secret) => Use(secret, static characters => new string(characters));
+
+    /// <summary>Whether two secrets hold the same characters (compared in constant time for equal lengths).</summary>
+    internal static bool AreEqual(SecureString first, SecureString second) =>
+        first.Length == second.Length
+        && Use(first, second, static (a, b) => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(a), System.Runtime.InteropServices.MemoryMarshal.AsBytes(b)));
 }

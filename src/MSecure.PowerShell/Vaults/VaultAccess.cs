@@ -3,6 +3,7 @@ using System.IO;
 using System.Security;
 using MSecure.Core.Errors;
 using MSecure.Core.Kit;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Secrets;
 
@@ -11,13 +12,23 @@ namespace MSecure.PowerShell.Vaults;
 /// <summary>The unlocked session a record cmdlet works with, and the key changes that may also run on a locked vault.</summary>
 internal static class VaultAccess
 {
-    /// <summary>The session Unlock-MSecureVault (or New-MSecureVault) left for <paramref name="path"/>; restarts its idle timeout.</summary>
+    /// <summary>
+    /// A lease on the session Unlock-MSecureVault (or New-MSecureVault) left for <paramref name="path"/>:
+    /// a cmdlet holds it (<c>using</c>) for its whole sequence of engine calls, so the idle
+    /// timeout cannot lock the vault in the middle; the idle clock restarts when it is released.
+    /// </summary>
     /// <exception cref="MSecureException">VaultLocked when this session has not unlocked it (or it timed out); VaultNotFound when there is no such file.</exception>
-    internal static VaultSession Unlocked(string path)
+    internal static SessionLease<VaultSession> Unlocked(string path)
     {
-        if (VaultSessions.Cache.TryGet(path, out VaultSession? session) && !session.IsLocked)
+        SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(path);
+        if (lease is not null)
         {
-            return session;
+            if (!lease.Session.IsLocked)
+            {
+                return lease;
+            }
+
+            lease.Dispose();
         }
 
         EnsureExists(path);
@@ -52,9 +63,12 @@ internal static class VaultAccess
 
     private static EmergencyKit WithSession(string path, SecureString password, Func<VaultSession, EmergencyKit> change)
     {
-        if (VaultSessions.Cache.TryGet(path, out VaultSession? session) && !session.IsLocked)
+        using (SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(path))
         {
-            return change(session);
+            if (lease is not null && !lease.Session.IsLocked)
+            {
+                return change(lease.Session);
+            }
         }
 
         using VaultFile file = VaultFile.Open(path);

@@ -14,6 +14,7 @@ public sealed class AccountKeysTests
     private const string ExpectedRecordEncryption = "84b131d2720c1912957fa3eef49dc9d98bfee349f1d870c1f7f40e0f0be8a8fd";
     private const string ExpectedNameIndex = "f489ee381f5e6743fdad566d6142eb006b68382dd1331da665fdd20e1d71ebbf";
     private const string ExpectedVerifier = "882caa34477b760baa4dfb925551f65491111ff074201fd6b73037eba9dd9a63";
+    private const string ExpectedRecordSet = "c0b251a3cc8e73eac0c69eb3bd43517c51928f00f5bee3095a07a457e0a2c576";
     private const string ExpectedServerAuthentication = "c56e8abe173c564a79d71d345d03c33788221632b1cef3ac38551d299e18678d";
 
     [Fact]
@@ -26,6 +27,7 @@ public sealed class AccountKeysTests
         Assert.Equal(ExpectedNameIndex, Hex(keys.NameIndex));
         Assert.Equal(ExpectedVerifier, Hex(keys.Verifier));
         Assert.Equal(ExpectedServerAuthentication, Hex(keys.ServerAuthentication));
+        Assert.Equal(ExpectedRecordSet, Hex(keys.RecordSet));
     }
 
     [Theory]
@@ -33,6 +35,7 @@ public sealed class AccountKeysTests
     [InlineData("msecure/v1/name-index", ExpectedNameIndex)]
     [InlineData("msecure/v1/verifier", ExpectedVerifier)]
     [InlineData("msecure/v1/server-authentication", ExpectedServerAuthentication)]
+    [InlineData("msecure/v1/record-set", ExpectedRecordSet)]
     public void KnownAnswers_AreHkdfSha256ByHand(string label, string expected)
     {
         // RFC 5869 section 2.2: PRK = HMAC-Hash(salt, IKM); section 2.3: T(1) = HMAC-Hash(PRK, info | 0x01).
@@ -45,14 +48,14 @@ public sealed class AccountKeysTests
     }
 
     [Fact]
-    public void Derive_GivesFourDifferentKeys()
+    public void Derive_GivesFiveDifferentKeys()
     {
         using AccountKey accountKey = TestValues.FixedAccountKey();
         using var keys = AccountKeys.Derive(accountKey, TestValues.AccountId);
 
-        string[] all = [Hex(keys.RecordEncryption), Hex(keys.NameIndex), Hex(keys.Verifier), Hex(keys.ServerAuthentication)];
-        Assert.Equal(4, all.Distinct().Count());
-        Assert.All(new[] { keys.RecordEncryption, keys.NameIndex, keys.Verifier, keys.ServerAuthentication },
+        string[] all = [Hex(keys.RecordEncryption), Hex(keys.NameIndex), Hex(keys.Verifier), Hex(keys.ServerAuthentication), Hex(keys.RecordSet)];
+        Assert.Equal(5, all.Distinct().Count());
+        Assert.All(new[] { keys.RecordEncryption, keys.NameIndex, keys.Verifier, keys.ServerAuthentication, keys.RecordSet },
             key => Assert.Equal(32, key.Length));
     }
 
@@ -82,6 +85,7 @@ public sealed class AccountKeysTests
         Assert.True(keys.NameIndex.IsDisposed);
         Assert.True(keys.Verifier.IsDisposed);
         Assert.True(keys.ServerAuthentication.IsDisposed);
+        Assert.True(keys.RecordSet.IsDisposed);
         Assert.DoesNotContain(ExpectedVerifier[..8], keys.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 

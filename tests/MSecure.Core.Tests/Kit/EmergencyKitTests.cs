@@ -304,6 +304,11 @@ public sealed class EmergencyKitTests
     [Theory]
     [InlineData("", -1)]
     [InlineData("bad", 0xD800)] // an unpaired surrogate (built here: attribute strings cannot hold one)
+    [InlineData(" ", -1)]
+    [InlineData("   \u3000 ", -1)] // white space only, an ideographic space included
+    [InlineData("alice@example.com", '\n')]
+    [InlineData("alice\u0007@example.com", -1)]
+    [InlineData("alice@example.com", 0x7F)]
     public void Constructor_RejectsAnInvalidEmail(string start, int appendedCodeUnit)
     {
         string email = appendedCodeUnit < 0 ? start : start + (char)appendedCodeUnit;

@@ -28,24 +28,24 @@ public sealed class SchemaMigrationTests : IDisposable
         List<SchemaMigration> future =
         [
             .. VaultSchema.Migrations,
-            new(2, "test: a table", "CREATE TABLE future_two (x INTEGER); INSERT INTO future_two VALUES (2);"),
-            new(3, "test: depends on step 2", "CREATE TABLE future_three AS SELECT x + 1 AS x FROM future_two;"),
+            new(3, "test: a table", "CREATE TABLE future_two (x INTEGER); INSERT INTO future_two VALUES (2);"),
+            new(4, "test: depends on step 3", "CREATE TABLE future_three AS SELECT x + 1 AS x FROM future_two;"),
         ];
 
         using (VaultDatabase database = VaultDatabase.Open(_directory.VaultPath, future, VaultDatabase.DefaultBusyTimeout))
         {
-            Assert.Equal(3, database.ReadSchemaVersion());
+            Assert.Equal(4, database.ReadSchemaVersion());
         }
 
         using (VaultDatabase again = VaultDatabase.Open(_directory.VaultPath, future, VaultDatabase.DefaultBusyTimeout))
         {
-            Assert.Equal(3, again.ReadSchemaVersion());
+            Assert.Equal(4, again.ReadSchemaVersion());
         }
 
         Assert.Equal(3L, TestVaults.Scalar(_directory.VaultPath, "SELECT x FROM future_three;"));
         Assert.Equal(1L, TestVaults.Scalar(_directory.VaultPath, "SELECT count(*) FROM future_two;"));
 
-        // This build only knows version 1: the migrated file is now too new for it.
+        // This build only knows version 2: the migrated file is now too new for it.
         TestValues.AssertFails(MSecureErrorCode.VaultSchemaTooNew, () => VaultFile.Open(_directory.VaultPath));
     }
 
@@ -56,14 +56,14 @@ public sealed class SchemaMigrationTests : IDisposable
         List<SchemaMigration> broken =
         [
             .. VaultSchema.Migrations,
-            new(2, "test: fails halfway", "CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;"),
+            new(3, "test: fails halfway", "CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;"),
         ];
 
         Assert.ThrowsAny<Exception>(() => VaultDatabase.Open(_directory.VaultPath, broken, VaultDatabase.DefaultBusyTimeout));
 
-        Assert.Equal(1L, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
+        Assert.Equal(2L, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
         Assert.Equal(0L, TestVaults.Scalar(_directory.VaultPath, "SELECT count(*) FROM sqlite_master WHERE name = 'half';"));
         using VaultFile file = VaultFile.Open(_directory.VaultPath);
-        Assert.Equal(1, file.Info.SchemaVersion);
+        Assert.Equal(2, file.Info.SchemaVersion);
     }
 }

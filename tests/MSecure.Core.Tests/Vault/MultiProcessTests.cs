@@ -43,6 +43,7 @@ public sealed class MultiProcessTests : IDisposable
         using VaultFile file = VaultFile.Open(_directory.VaultPath);
         Assert.Empty(file.CheckIntegrity());
         using VaultSession session = file.Unlock(TestVaults.Password);
+        Assert.Empty(session.CheckIntegrity());
         IReadOnlyList<RecordSummary> all = session.Search(new RecordQuery());
         Assert.Equal(2 * PerWorker, all.Count);
         Assert.Equal(reported.Order(), all.Select(summary => summary.Id).Order());

@@ -30,7 +30,7 @@ public sealed class VaultLifecycleTests : IDisposable
             Assert.Equal("test", info.Name);
             Assert.Equal(_directory.VaultPath, info.Path);
             Assert.Equal(TestVaults.Kdf, info.KdfParameters);
-            Assert.Equal(1, info.SchemaVersion);
+            Assert.Equal(MSecure.Core.Storage.VaultSchema.CurrentVersion, info.SchemaVersion);
             Assert.Equal(0, info.RecordCount);
             Assert.Equal(accountId, creation.Kit.AccountId);
             Assert.Equal(TestVaults.Email, creation.Kit.Email);
@@ -195,7 +195,7 @@ public sealed class VaultLifecycleTests : IDisposable
         using VaultCreation creation = TestVaults.Create(_directory.VaultPath);
 
         Assert.Equal("wal", TestVaults.Scalar(_directory.VaultPath, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
+        Assert.Equal((long)MSecure.Core.Storage.VaultSchema.CurrentVersion, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
         Assert.Equal(0x4D534543L, TestVaults.Scalar(_directory.VaultPath, "PRAGMA application_id;"));
     }
 }

@@ -67,7 +67,8 @@ internal sealed class VaultWorkerProcess : IDisposable
         }
     }
 
-    public static VaultWorkerProcess Start(string vaultPath, int count, string prefix, string? startFile = null)
+    public static VaultWorkerProcess Start(string vaultPath, int count, string prefix, string? startFile = null,
+        string password = TestVaults.Password, bool globalizationInvariant = false)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -85,7 +86,12 @@ internal sealed class VaultWorkerProcess : IDisposable
             start.ArgumentList.Add(startFile);
         }
 
-        start.Environment["MSECURE_TEST_PASSWORD"] = TestVaults.Password;
+        start.Environment["MSECURE_TEST_PASSWORD"] = password;
+        if (globalizationInvariant)
+        {
+            start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        }
+
         return new VaultWorkerProcess(Process.Start(start)!);
     }
 

@@ -23,17 +23,28 @@ public sealed class InteractivityTests
     }
 
     [Fact]
-    public void CanPrompt_OnlyWithAUi_AndAnAnswerableConsole()
+    public void CanPrompt_InTheConsoleHost_OnlyWithAUi_AndAnAnswerableConsole()
     {
         string[] plain = ["pwsh"];
         string[] nonInteractive = ["pwsh", "-NonInteractive"];
 
-        Assert.True(Interactivity.CanPrompt(hasUserInterface: true, isConsoleHost: true, isInputRedirected: false, plain));
-        Assert.False(Interactivity.CanPrompt(hasUserInterface: false, isConsoleHost: true, isInputRedirected: false, plain));
-        Assert.False(Interactivity.CanPrompt(hasUserInterface: true, isConsoleHost: true, isInputRedirected: true, plain));
-        Assert.False(Interactivity.CanPrompt(hasUserInterface: true, isConsoleHost: true, isInputRedirected: false, nonInteractive));
+        Assert.True(Interactivity.CanPrompt("ConsoleHost", hasUserInterface: true, isInputRedirected: false, plain));
+        Assert.False(Interactivity.CanPrompt("ConsoleHost", hasUserInterface: false, isInputRedirected: false, plain));
+        Assert.False(Interactivity.CanPrompt("ConsoleHost", hasUserInterface: true, isInputRedirected: true, plain));
+        Assert.False(Interactivity.CanPrompt("ConsoleHost", hasUserInterface: true, isInputRedirected: false, nonInteractive));
+    }
 
-        // Another host (an editor, a hosted runspace) reads its own UI, not standard input.
-        Assert.True(Interactivity.CanPrompt(hasUserInterface: true, isConsoleHost: false, isInputRedirected: true, nonInteractive));
+    [Theory]
+    [InlineData("Visual Studio Code Host", true)]
+    [InlineData("Windows PowerShell ISE Host", true)]
+    [InlineData("ServerRemoteHost", false)]
+    [InlineData("Default Host", false)]
+    [InlineData("SomeCustomHost", false)]
+    [InlineData(null, false)]
+    public void CanPrompt_InOtherHosts_OnlyOnTheAllowList(string? hostName, bool expected)
+    {
+        // Editors read their own UI, not standard input; jobs and remoting (ServerRemoteHost) never prompt.
+        Assert.Equal(expected, Interactivity.CanPrompt(hostName, hasUserInterface: true, isInputRedirected: true, ["pwsh", "-NonInteractive"]));
+        Assert.False(Interactivity.CanPrompt(hostName, hasUserInterface: false, isInputRedirected: false, ["pwsh"]));
     }
 }

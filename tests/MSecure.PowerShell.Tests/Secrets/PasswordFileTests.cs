@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Security;
 using MSecure.PowerShell.Secrets;
 using Xunit;
@@ -49,6 +50,36 @@ public sealed class PasswordFileTests
         File.WriteAllBytes(path, [0x70, 0xFF, 0x77]);
 
         Assert.Equal(PasswordFile.Outcome.NotUtf8, PasswordFile.Read(path, out _));
+    }
+
+    [Fact]
+    public void Read_UpTo64KiB_IsRead_AndLarger_IsTooLarge()
+    {
+        using var temp = new TempDirectory();
+        string largest = temp.Combine("largest.txt");
+        string tooLarge = temp.Combine("too-large.txt");
+        File.WriteAllBytes(largest, new string('a', PasswordFile.MaxBytes).Select(c => (byte)c).ToArray());
+        File.WriteAllBytes(tooLarge, new string('a', PasswordFile.MaxBytes + 1).Select(c => (byte)c).ToArray());
+
+        Assert.Equal(65536, PasswordFile.MaxBytes);
+        Assert.Equal(PasswordFile.Outcome.Read, PasswordFile.Read(largest, out SecureString? password));
+        Assert.Equal(PasswordFile.MaxBytes, password!.Length);
+        Assert.Equal(PasswordFile.Outcome.TooLarge, PasswordFile.Read(tooLarge, out SecureString? none));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Read_AnEndlessDevice_StopsAtTheCap()
+    {
+        if (System.OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var read = System.Threading.Tasks.Task.Run(() => PasswordFile.Read("/dev/zero", out _));
+
+        PasswordFile.Outcome outcome = await read.WaitAsync(System.TimeSpan.FromSeconds(10));
+        Assert.Equal(PasswordFile.Outcome.TooLarge, outcome);
     }
 
     [Fact]

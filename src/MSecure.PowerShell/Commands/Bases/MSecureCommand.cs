@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using MSecure.Core.Errors;
 using MSecure.PowerShell.Errors;
@@ -15,7 +16,9 @@ public abstract class MSecureCommand : PSCmdlet
     /// <summary>
     /// Runs <paramref name="body"/>; an expected failure (an engine <see cref="MSecureException"/> or a
     /// <see cref="ModuleException"/>) becomes one non-terminating error on the object
-    /// <paramref name="target"/> returns when it fails. Anything else, and terminating errors, pass.
+    /// <paramref name="target"/> returns when it fails. As a safety net, an I/O or access failure
+    /// becomes FileAccessFailed and an <see cref="ArgumentException"/> InvalidArgument (whatever
+    /// the engine did not map itself). Anything else, and terminating errors, pass.
     /// </summary>
     protected void Run(Func<object?> target, Action body)
     {
@@ -32,6 +35,18 @@ public abstract class MSecureCommand : PSCmdlet
         catch (ModuleException exception)
         {
             WriteError(ErrorRecords.From(exception, target()));
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            WriteError(ErrorRecords.Module(ModuleErrorIds.FileAccessFailed, ErrorCategory.PermissionDenied, exception.Message, target(), exception));
+        }
+        catch (IOException exception)
+        {
+            WriteError(ErrorRecords.Module(ModuleErrorIds.FileAccessFailed, ErrorCategory.ResourceUnavailable, exception.Message, target(), exception));
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(ErrorRecords.Module(ModuleErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, exception.Message, target(), exception));
         }
     }
 }

@@ -24,6 +24,7 @@ public abstract class VaultKeyCommand : PasswordCommand
     /// <summary>
     /// Runs <paramref name="body"/> with the full path of the vault, which must exist, and of the
     /// new kit, which must not; a failure is an error on the vault (its full path once known).
+    /// The body creates the kit file (<see cref="KitReservation"/>) before it changes any key.
     /// </summary>
     protected void RunOnVault(Action<string, string> body)
     {
