@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 
@@ -182,13 +183,46 @@ internal static class RecordStore
         }
     }
 
-    /// <summary>Calls <paramref name="onRow"/> with every row's (id, revision, deleted), live and tombstone; reads no envelope.</summary>
-    internal static void ScanStates(VaultDatabase database, Action<Guid, long, bool> onRow)
+    /// <summary>
+    /// Calls <paramref name="onRows"/> with every row's (id, revision, deleted), live and tombstone,
+    /// in chunks of up to <paramref name="chunkRows"/>; reads no envelope. Steps the statement on the
+    /// connection's SQLite handle directly (inside the caller's transaction) and reads the id blob
+    /// in place: no allocation per row.
+    /// </summary>
+    internal static void ScanStates(VaultDatabase database, int chunkRows, RowStatesHandler onRows)
     {
-        using SqliteDataReader reader = database.Command(ScanStatesSql).ExecuteReader();
-        while (reader.Read())
+        sqlite3 handle = database.Connection.Handle ?? throw new InvalidOperationException("The connection is closed.");
+        int rc = raw.sqlite3_prepare_v2(handle, ScanStatesSql, out sqlite3_stmt statement);
+        using (statement)
         {
-            onRow(ToId(database, reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), reader.GetInt64(2) != 0);
+            SqliteException.ThrowExceptionForRC(rc, handle);
+            var chunk = new RowState[chunkRows];
+            int count = 0;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                ReadOnlySpan<byte> id = raw.sqlite3_column_blob(statement, 0);
+                if (id.Length != IdEncoding.Length || raw.sqlite3_column_type(statement, 0) != raw.SQLITE_BLOB)
+                {
+                    throw MSecureErrors.VaultCorrupted(database.Path, "a stored record id is not 16 bytes long.");
+                }
+
+                chunk[count++] = new RowState(IdEncoding.Read(id), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_int64(statement, 2) != 0);
+                if (count == chunk.Length)
+                {
+                    onRows(chunk);
+                    count = 0;
+                }
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, handle);
+            }
+
+            if (count > 0)
+            {
+                onRows(chunk.AsSpan(0, count));
+            }
         }
     }
 

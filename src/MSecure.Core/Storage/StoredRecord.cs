@@ -31,3 +31,9 @@ internal readonly record struct StoredEnvelope(Guid Id, long Revision, byte[] En
 /// <param name="Row">Id, revision and the summary or full envelope.</param>
 /// <param name="Deleted">Whether the row is a tombstone.</param>
 internal readonly record struct ScannedRow(StoredEnvelope Row, bool Deleted);
+
+/// <summary>One row's state as the record-set digest covers it: id, revision and deleted flag.</summary>
+internal readonly record struct RowState(Guid Id, long Revision, bool Deleted);
+
+/// <summary>Receives a chunk of row states; the span is valid only during the call.</summary>
+internal delegate void RowStatesHandler(ReadOnlySpan<RowState> rows);

@@ -79,10 +79,11 @@ internal static class AccountKeyRotation
         while (true)
         {
             var batch = RecordStore.ReadBatch(vault.Database, after, BatchSize);
+            RowState[] states = batch.ConvertAll(entry => new RowState(entry.Record.Id, entry.Record.Revision, entry.Record.Deleted)).ToArray();
+            oldHasher.ToggleMany(oldDigest, states);
+            newHasher.ToggleMany(newDigest, states);
             foreach ((long seq, StoredRecord row) in batch)
             {
-                oldHasher.Toggle(oldDigest, row.Id, row.Revision, row.Deleted);
-                newHasher.Toggle(newDigest, row.Id, row.Revision, row.Deleted);
                 byte[] content = Reseal(source, target.Cipher, EnvelopeRole.Record, row.Id, row.Revision, row.Content, out _);
                 byte[]? summary = null, nameIndex = null;
                 if (!row.Deleted)

@@ -98,11 +98,14 @@ internal static class RecordSearch
         if (computeDigest)
         {
             digest = new byte[RecordSetHasher.DigestLength];
-            using var hasher = new RecordSetHasher(cipher.Keys, cipher.VaultId);
-            foreach (ScannedRow scanned in rows)
+            var states = new RowState[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
             {
-                hasher.Toggle(digest, scanned.Row.Id, scanned.Row.Revision, scanned.Deleted);
+                states[i] = new RowState(rows[i].Row.Id, rows[i].Row.Revision, rows[i].Deleted);
             }
+
+            using var hasher = new RecordSetHasher(cipher.Keys, cipher.VaultId);
+            hasher.ToggleMany(digest, states);
         }
 
         int longest = rows.Max(row => row.Row.Envelope.Length);
