@@ -12,50 +12,28 @@ namespace MSecure.Core.Tests.Vault;
 /// The record-set anchor: rows restored, hidden, deleted or copied behind the engine's back end
 /// in VaultTampered, even where every remaining envelope authenticates on its own.
 /// </summary>
-public sealed class RecordSetIntegrityTests : IDisposable
+public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
 {
-    private readonly VaultTestDirectory _directory = new();
-    private readonly VaultCreation _creation;
-    private readonly Record _first;
-    private readonly Record _second;
-
-    public RecordSetIntegrityTests()
-    {
-        _creation = TestVaults.Create(_directory.VaultPath);
-        _first = Session.Add(TestVaults.Login("first", "one", "pw-one"));
-        _second = Session.Add(TestVaults.Login("second", "two", "pw-two"));
-    }
-
-    private VaultSession Session => _creation.Session;
-
-    private string VaultPath => _directory.VaultPath;
-
-    public void Dispose()
-    {
-        _creation.Dispose();
-        _directory.Dispose();
-    }
-
     [Fact]
     public void AnOldRowRestoredWithItsHistoryDeleted_IsVaultTampered_InGetFindAndSearch()
     {
-        byte[] id = TestVaults.IdBytes(_first.Id);
-        byte[] oldContent = TestVaults.ContentOf(VaultPath, _first.Id);
+        byte[] id = TestVaults.IdBytes(First.Id);
+        byte[] oldContent = TestVaults.ContentOf(VaultPath, First.Id);
         var oldSummary = (byte[])TestVaults.Scalar(VaultPath, "SELECT summary FROM records WHERE id = $id;", ("$id", id))!;
-        Session.Update(_first.Id, TestVaults.Login("first", "one", "pw-changed"));
-        Assert.Equal("pw-changed", Session.Get(_first.Id).GetField("Password")!.Value);
+        Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
+        Assert.Equal("pw-changed", Session.Get(First.Id).GetField("Password")!.Value);
 
         // Every envelope of the restored row authenticates, and no history contradicts it.
         TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1, summary = $s WHERE id = $id;", ("$s", oldSummary), ("$id", id));
-        TestVaults.SetContent(VaultPath, _first.Id, oldContent);
+        TestVaults.SetContent(VaultPath, First.Id, oldContent);
         TestVaults.Execute(VaultPath, "DELETE FROM record_history WHERE record_id = $id;", ("$id", id));
 
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
         AssertVaultTampered(() => Session.FindByName("first"));
         AssertVaultTampered(() => Session.Search(new RecordQuery()));
         AssertVaultTampered(() => Session.Search(new RecordQuery { Text = "one" }));
         using VaultSession fresh = TestVaults.Unlock(VaultPath);
-        AssertVaultTampered(() => fresh.Get(_first.Id));
+        AssertVaultTampered(() => fresh.Get(First.Id));
         using VaultSession another = TestVaults.Unlock(VaultPath);
         AssertVaultTampered(() => another.Search(new RecordQuery { NamePattern = "f*" }));
         Assert.NotEmpty(another.CheckIntegrity());
@@ -65,58 +43,58 @@ public sealed class RecordSetIntegrityTests : IDisposable
     public void ALiveRowFlippedToDeleted_IsVaultTampered_NotRecordNotFound()
     {
         Assert.Equal(2, Session.Search(new RecordQuery()).Count);
-        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(_second.Id)));
+        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(Second.Id)));
 
-        AssertVaultTampered(() => Session.Get(_second.Id));
+        AssertVaultTampered(() => Session.Get(Second.Id));
         AssertVaultTampered(() => Session.FindByName("second"));
         AssertVaultTampered(() => Session.Search(new RecordQuery()));
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
     }
 
     [Fact]
     public void ADeletedRow_IsVaultTampered()
     {
-        Session.Update(_second.Id, TestVaults.Login("second", "two", "pw-2b"));
-        Assert.Equal("first", Session.Get(_first.Id).Name);
-        byte[] id = TestVaults.IdBytes(_second.Id);
+        Session.Update(Second.Id, TestVaults.Login("second", "two", "pw-2b"));
+        Assert.Equal("first", Session.Get(First.Id).Name);
+        byte[] id = TestVaults.IdBytes(Second.Id);
         TestVaults.Execute(VaultPath, "DELETE FROM record_history WHERE record_id = $id;", ("$id", id));
         TestVaults.Execute(VaultPath, "DELETE FROM record_contents WHERE record_seq = (SELECT seq FROM records WHERE id = $id);", ("$id", id));
         TestVaults.Execute(VaultPath, "DELETE FROM records WHERE id = $id;", ("$id", id));
 
-        AssertVaultTampered(() => Session.Get(_second.Id));
-        AssertVaultTampered(() => Session.GetHistory(_second.Id));
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(Second.Id));
+        AssertVaultTampered(() => Session.GetHistory(Second.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
         AssertVaultTampered(() => Session.Search(new RecordQuery()));
     }
 
     [Fact]
     public void ARemovedRecordsTombstoneDeleted_IsVaultTampered()
     {
-        Session.Remove(_second.Id);
-        byte[] id = TestVaults.IdBytes(_second.Id);
+        Session.Remove(Second.Id);
+        byte[] id = TestVaults.IdBytes(Second.Id);
         TestVaults.Execute(VaultPath, "DELETE FROM record_history WHERE record_id = $id;", ("$id", id));
         TestVaults.Execute(VaultPath, "DELETE FROM record_contents WHERE record_seq = (SELECT seq FROM records WHERE id = $id);", ("$id", id));
         TestVaults.Execute(VaultPath, "DELETE FROM records WHERE id = $id;", ("$id", id));
 
         AssertVaultTampered(() => Session.Search(new RecordQuery()));
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
     }
 
     [Fact]
     public void ARowCopiedUnderANewId_IsDetected()
     {
-        Assert.Equal("first", Session.Get(_first.Id).Name);
+        Assert.Equal("first", Session.Get(First.Id).Name);
         byte[] newId = TestVaults.IdBytes(Guid.NewGuid());
         TestVaults.Execute(VaultPath,
             "INSERT INTO records (id, revision, deleted, modified_at, name_index, summary) " +
             "SELECT $new, revision, deleted, modified_at, NULL, summary FROM records WHERE id = $id;",
-            ("$new", newId), ("$id", TestVaults.IdBytes(_first.Id)));
+            ("$new", newId), ("$id", TestVaults.IdBytes(First.Id)));
         TestVaults.Execute(VaultPath,
             "INSERT INTO record_contents (record_seq, content) SELECT (SELECT seq FROM records WHERE id = $new), content " +
             "FROM record_contents WHERE record_seq = (SELECT seq FROM records WHERE id = $id);",
-            ("$new", newId), ("$id", TestVaults.IdBytes(_first.Id)));
+            ("$new", newId), ("$id", TestVaults.IdBytes(First.Id)));
 
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
         AssertVaultTampered(() => Session.FindByName("second"));
 
         // The copy's envelopes are bound to the old id, so a search may name it as the tampered record first.
@@ -127,17 +105,17 @@ public sealed class RecordSetIntegrityTests : IDisposable
     [Fact]
     public void ACopiedTombstoneUnderANewId_IsVaultTampered_InSearch()
     {
-        Session.Remove(_second.Id);
+        Session.Remove(Second.Id);
         Assert.Single(Session.Search(new RecordQuery()));
         byte[] newId = TestVaults.IdBytes(Guid.NewGuid());
         TestVaults.Execute(VaultPath,
             "INSERT INTO records (id, revision, deleted, modified_at, name_index, summary) " +
             "SELECT $new, revision, deleted, modified_at, NULL, NULL FROM records WHERE id = $id;",
-            ("$new", newId), ("$id", TestVaults.IdBytes(_second.Id)));
+            ("$new", newId), ("$id", TestVaults.IdBytes(Second.Id)));
         TestVaults.Execute(VaultPath,
             "INSERT INTO record_contents (record_seq, content) SELECT (SELECT seq FROM records WHERE id = $new), content " +
             "FROM record_contents WHERE record_seq = (SELECT seq FROM records WHERE id = $id);",
-            ("$new", newId), ("$id", TestVaults.IdBytes(_second.Id)));
+            ("$new", newId), ("$id", TestVaults.IdBytes(Second.Id)));
 
         AssertVaultTampered(() => Session.Search(new RecordQuery()));
     }
@@ -145,34 +123,34 @@ public sealed class RecordSetIntegrityTests : IDisposable
     [Fact]
     public void ATamperedOrRemovedAnchor_IsVaultTampered()
     {
-        Assert.Equal("first", Session.Get(_first.Id).Name);
+        Assert.Equal("first", Session.Get(First.Id).Name);
         var anchor = (byte[])TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;")!;
         anchor[^1] ^= 0x01;
         TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = $a;", ("$a", anchor));
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
 
         TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = NULL;");
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
         AssertVaultTampered(() => Session.Add(TestVaults.Login("third")));
     }
 
     [Fact]
     public void AnOlderAnchorRestoredWithItsRows_IsVaultTampered_ForASessionThatSawTheNewerOne()
     {
-        byte[] id = TestVaults.IdBytes(_first.Id);
-        byte[] oldContent = TestVaults.ContentOf(VaultPath, _first.Id);
+        byte[] id = TestVaults.IdBytes(First.Id);
+        byte[] oldContent = TestVaults.ContentOf(VaultPath, First.Id);
         var oldSummary = (byte[])TestVaults.Scalar(VaultPath, "SELECT summary FROM records WHERE id = $id;", ("$id", id))!;
         var oldAnchor = (byte[])TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;")!;
-        Session.Update(_first.Id, TestVaults.Login("first", "one", "pw-changed"));
-        Assert.Equal("pw-changed", Session.Get(_first.Id).GetField("Password")!.Value);
+        Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
+        Assert.Equal("pw-changed", Session.Get(First.Id).GetField("Password")!.Value);
 
         // A consistent older record set: its own anchor, rows and (no) history.
         TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1, summary = $s WHERE id = $id;", ("$s", oldSummary), ("$id", id));
-        TestVaults.SetContent(VaultPath, _first.Id, oldContent);
+        TestVaults.SetContent(VaultPath, First.Id, oldContent);
         TestVaults.Execute(VaultPath, "DELETE FROM record_history WHERE record_id = $id;", ("$id", id));
         TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = $a;", ("$a", oldAnchor));
 
-        AssertVaultTampered(() => Session.Get(_first.Id));
+        AssertVaultTampered(() => Session.Get(First.Id));
     }
 
     [Fact]
@@ -183,10 +161,10 @@ public sealed class RecordSetIntegrityTests : IDisposable
 
         Record third = Session.Add(TestVaults.Login("third"));
         Assert.Equal("third", other.Get(third.Id).Name);
-        other.Update(_first.Id, TestVaults.Login("first", "one", "pw-other"));
+        other.Update(First.Id, TestVaults.Login("first", "one", "pw-other"));
         Assert.Equal("pw-other", Session.FindByName("FIRST")!.GetField("Password")!.Value);
-        Session.Remove(_second.Id);
-        Assert.Single(other.GetHistory(_second.Id));
+        Session.Remove(Second.Id);
+        Assert.Single(other.GetHistory(Second.Id));
         Assert.Equal(2, other.Search(new RecordQuery()).Count);
         other.AddMany([TestVaults.Login("fourth"), TestVaults.Login("fifth")]);
         Assert.Equal(3, Session.Search(new RecordQuery { Text = "alice" }).Count);
@@ -201,9 +179,9 @@ public sealed class RecordSetIntegrityTests : IDisposable
     [Fact]
     public void KeyRotation_ReanchorsTheRecordSet_AndRefusesATamperedOne()
     {
-        Session.Remove(_second.Id);
+        Session.Remove(Second.Id);
         Session.RotateAccountKey(TestVaults.Password);
-        Assert.Equal("first", Session.Get(_first.Id).Name);
+        Assert.Equal("first", Session.Get(First.Id).Name);
         Assert.Empty(Session.CheckIntegrity());
         using (VaultSession fresh = TestVaults.Unlock(VaultPath))
         {
@@ -212,7 +190,7 @@ public sealed class RecordSetIntegrityTests : IDisposable
         }
 
         var epoch = TestVaults.Scalar(VaultPath, "SELECT key_epoch FROM meta;");
-        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(_first.Id)));
+        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(First.Id)));
         AssertVaultTampered(() => Session.RotateAccountKey(TestVaults.Password));
         Assert.Equal(epoch, TestVaults.Scalar(VaultPath, "SELECT key_epoch FROM meta;"));
     }
@@ -221,7 +199,7 @@ public sealed class RecordSetIntegrityTests : IDisposable
     public void AVaultFromBeforeTheAnchor_IsMigrated_ThenAnchoredByItsFirstWrite()
     {
         // Make the file look like schema 1: no record_set column.
-        _creation.Session.Dispose();
+        Session.Dispose();
         TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN record_set; PRAGMA user_version = 1;");
 
         using (VaultSession legacy = TestVaults.Unlock(VaultPath))
@@ -230,7 +208,7 @@ public sealed class RecordSetIntegrityTests : IDisposable
             Assert.Equal(2L, TestVaults.Scalar(VaultPath, "PRAGMA user_version;"));
 
             // Nothing to verify against yet: reads work.
-            Assert.Equal("first", legacy.Get(_first.Id).Name);
+            Assert.Equal("first", legacy.Get(First.Id).Name);
             Assert.Equal(2, legacy.Search(new RecordQuery()).Count);
 
             // The first write computes the anchor from the rows as they are.
@@ -240,16 +218,16 @@ public sealed class RecordSetIntegrityTests : IDisposable
             Assert.Empty(legacy.CheckIntegrity());
         }
 
-        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(_second.Id)));
+        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(Second.Id)));
         using VaultSession later = TestVaults.Unlock(VaultPath);
-        AssertVaultTampered(() => later.Get(_first.Id));
+        AssertVaultTampered(() => later.Get(First.Id));
     }
 
     [Fact]
     public void UntouchedVaults_PassCheckIntegrity_AndAFlippedRowFailsIt()
     {
         Assert.Empty(Session.CheckIntegrity());
-        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(_second.Id)));
+        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(Second.Id)));
 
         IReadOnlyList<string> problems = Session.CheckIntegrity();
         Assert.Contains(problems, line => line.Contains("integrity check", StringComparison.Ordinal));

@@ -8,30 +8,8 @@ using Record = MSecure.Core.Records.Record;
 namespace MSecure.Core.Tests.Vault;
 
 /// <summary>Changes made to the file behind the engine's back must end in RecordTampered, naming the record.</summary>
-public sealed class TamperTests : IDisposable
+public sealed class TamperTests : TwoRecordVaultTestBase
 {
-    private readonly VaultTestDirectory _directory = new();
-    private readonly VaultCreation _creation;
-    private readonly Record _first;
-    private readonly Record _second;
-
-    public TamperTests()
-    {
-        _creation = TestVaults.Create(_directory.VaultPath);
-        _first = Session.Add(TestVaults.Login("first", "one", "pw-one"));
-        _second = Session.Add(TestVaults.Login("second", "two", "pw-two"));
-    }
-
-    private VaultSession Session => _creation.Session;
-
-    private string VaultPath => _directory.VaultPath;
-
-    public void Dispose()
-    {
-        _creation.Dispose();
-        _directory.Dispose();
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
@@ -39,126 +17,126 @@ public sealed class TamperTests : IDisposable
     [InlineData(-1)]
     public void AFlippedByteInTheRecordEnvelope_IsRecordTampered(int position)
     {
-        FlipByte("content", _first.Id, position);
+        FlipByte("content", First.Id, position);
 
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
-        AssertTampered(_first.Id, () => Session.FindByName("first"));
-        AssertTampered(_first.Id, () => Session.Update(_first.Id, TestVaults.Login("first")));
-        AssertTampered(_first.Id, () => Session.Remove(_first.Id));
-        AssertTampered(_first.Id, () => Session.Search(new RecordQuery { Text = "one" }));
-        Assert.Equal("second", Session.Get(_second.Id).Name);
+        AssertTampered(First.Id, () => Session.Get(First.Id));
+        AssertTampered(First.Id, () => Session.FindByName("first"));
+        AssertTampered(First.Id, () => Session.Update(First.Id, TestVaults.Login("first")));
+        AssertTampered(First.Id, () => Session.Remove(First.Id));
+        AssertTampered(First.Id, () => Session.Search(new RecordQuery { Text = "one" }));
+        Assert.Equal("second", Session.Get(Second.Id).Name);
     }
 
     [Fact]
     public void AFlippedByteInTheSummaryEnvelope_IsRecordTampered_InSearch()
     {
-        FlipByte("summary", _second.Id, 30);
+        FlipByte("summary", Second.Id, 30);
 
-        AssertTampered(_second.Id, () => Session.Search(new RecordQuery { NamePattern = "*" }));
-        Assert.Equal("second", Session.Get(_second.Id).Name);
+        AssertTampered(Second.Id, () => Session.Search(new RecordQuery { NamePattern = "*" }));
+        Assert.Equal("second", Session.Get(Second.Id).Name);
     }
 
     [Fact]
     public void ATruncatedEnvelope_IsRecordTampered()
     {
-        TestVaults.SetContent(VaultPath, _first.Id, [0x01, 0x02]);
+        TestVaults.SetContent(VaultPath, First.Id, [0x01, 0x02]);
 
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
+        AssertTampered(First.Id, () => Session.Get(First.Id));
     }
 
     [Fact]
     public void ARowMovedToAnotherRecordId_IsRecordTampered()
     {
         // Give the first record's row the second record's envelopes.
-        TestVaults.SetContent(VaultPath, _first.Id, TestVaults.ContentOf(VaultPath, _second.Id));
+        TestVaults.SetContent(VaultPath, First.Id, TestVaults.ContentOf(VaultPath, Second.Id));
         TestVaults.Execute(VaultPath, "UPDATE records SET summary = (SELECT summary FROM records WHERE id = $b) WHERE id = $a;",
-            ("$a", TestVaults.IdBytes(_first.Id)), ("$b", TestVaults.IdBytes(_second.Id)));
+            ("$a", TestVaults.IdBytes(First.Id)), ("$b", TestVaults.IdBytes(Second.Id)));
 
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
-        AssertTampered(_first.Id, () => Session.Search(new RecordQuery()));
+        AssertTampered(First.Id, () => Session.Get(First.Id));
+        AssertTampered(First.Id, () => Session.Search(new RecordQuery()));
     }
 
     [Fact]
     public void ASummaryPassedOffAsTheRecord_IsRecordTampered()
     {
-        TestVaults.SetContent(VaultPath, _first.Id, (byte[])TestVaults.Scalar(VaultPath, "SELECT summary FROM records WHERE id = $id;", ("$id", TestVaults.IdBytes(_first.Id)))!);
+        TestVaults.SetContent(VaultPath, First.Id, (byte[])TestVaults.Scalar(VaultPath, "SELECT summary FROM records WHERE id = $id;", ("$id", TestVaults.IdBytes(First.Id)))!);
 
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
+        AssertTampered(First.Id, () => Session.Get(First.Id));
     }
 
     [Fact]
     public void ARevisionNumberRolledBack_IsRecordTampered()
     {
-        Session.Update(_first.Id, TestVaults.Login("first", "one", "pw-changed"));
-        TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(_first.Id)));
+        Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
+        TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(First.Id)));
 
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
-        AssertTampered(_first.Id, () => Session.Search(new RecordQuery()));
+        AssertTampered(First.Id, () => Session.Get(First.Id));
+        AssertTampered(First.Id, () => Session.Search(new RecordQuery()));
     }
 
     [Fact]
     public void AWholeRowRestoredFromAnOlderCopy_IsRecordTampered()
     {
-        byte[] id = TestVaults.IdBytes(_first.Id);
-        byte[] oldContent = TestVaults.ContentOf(VaultPath, _first.Id);
+        byte[] id = TestVaults.IdBytes(First.Id);
+        byte[] oldContent = TestVaults.ContentOf(VaultPath, First.Id);
         var oldSummary = (byte[])TestVaults.Scalar(VaultPath, "SELECT summary FROM records WHERE id = $id;", ("$id", id))!;
-        Session.Update(_first.Id, TestVaults.Login("first", "one", "pw-changed"));
+        Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
 
         // The old row authenticates on its own (its envelopes were sealed for revision 1) ...
         TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1, summary = $s WHERE id = $id;", ("$s", oldSummary), ("$id", id));
-        TestVaults.SetContent(VaultPath, _first.Id, oldContent);
+        TestVaults.SetContent(VaultPath, First.Id, oldContent);
 
         // ... but not against the record's own history, which already holds revision 1.
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
-        AssertTampered(_first.Id, () => Session.FindByName("first"));
-        AssertTampered(_first.Id, () => Session.Update(_first.Id, TestVaults.Login("first")));
+        AssertTampered(First.Id, () => Session.Get(First.Id));
+        AssertTampered(First.Id, () => Session.FindByName("first"));
+        AssertTampered(First.Id, () => Session.Update(First.Id, TestVaults.Login("first")));
     }
 
     [Fact]
     public void AHistoryEntryMovedToTheCurrentRow_IsRecordTampered()
     {
-        Session.Update(_first.Id, TestVaults.Login("first", "one", "pw-changed"));
-        byte[] id = TestVaults.IdBytes(_first.Id);
-        TestVaults.SetContent(VaultPath, _first.Id, (byte[])TestVaults.Scalar(VaultPath, "SELECT content FROM record_history WHERE record_id = $id;", ("$id", id))!);
+        Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
+        byte[] id = TestVaults.IdBytes(First.Id);
+        TestVaults.SetContent(VaultPath, First.Id, (byte[])TestVaults.Scalar(VaultPath, "SELECT content FROM record_history WHERE record_id = $id;", ("$id", id))!);
         TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1 WHERE id = $id;", ("$id", id));
         TestVaults.Execute(VaultPath, "DELETE FROM record_history WHERE record_id = $id;", ("$id", id));
 
-        AssertTampered(_first.Id, () => Session.Get(_first.Id));
+        AssertTampered(First.Id, () => Session.Get(First.Id));
     }
 
     [Fact]
     public void AFlippedByteInHistory_IsRecordTampered()
     {
-        Session.Update(_first.Id, TestVaults.Login("first", "one", "pw-changed"));
+        Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
         TestVaults.Execute(VaultPath, "UPDATE record_history SET content = $c WHERE record_id = $id;",
-            ("$c", Flipped((byte[])TestVaults.Scalar(VaultPath, "SELECT content FROM record_history WHERE record_id = $id;", ("$id", TestVaults.IdBytes(_first.Id)))!, 40)),
-            ("$id", TestVaults.IdBytes(_first.Id)));
+            ("$c", Flipped((byte[])TestVaults.Scalar(VaultPath, "SELECT content FROM record_history WHERE record_id = $id;", ("$id", TestVaults.IdBytes(First.Id)))!, 40)),
+            ("$id", TestVaults.IdBytes(First.Id)));
 
-        AssertTampered(_first.Id, () => Session.GetHistory(_first.Id));
-        Assert.Equal("pw-changed", Session.Get(_first.Id).GetField("Password")!.Value);
+        AssertTampered(First.Id, () => Session.GetHistory(First.Id));
+        Assert.Equal("pw-changed", Session.Get(First.Id).GetField("Password")!.Value);
     }
 
     [Fact]
     public void SwappedNameIndexes_AreCaughtByFindByName()
     {
-        byte[] a = TestVaults.IdBytes(_first.Id), b = TestVaults.IdBytes(_second.Id);
+        byte[] a = TestVaults.IdBytes(First.Id), b = TestVaults.IdBytes(Second.Id);
         var indexA = (byte[])TestVaults.Scalar(VaultPath, "SELECT name_index FROM records WHERE id = $id;", ("$id", a))!;
         var indexB = (byte[])TestVaults.Scalar(VaultPath, "SELECT name_index FROM records WHERE id = $id;", ("$id", b))!;
         TestVaults.Execute(VaultPath, "UPDATE records SET name_index = NULL WHERE id = $id;", ("$id", a));
         TestVaults.Execute(VaultPath, "UPDATE records SET name_index = $n WHERE id = $id;", ("$n", indexA), ("$id", b));
         TestVaults.Execute(VaultPath, "UPDATE records SET name_index = $n WHERE id = $id;", ("$n", indexB), ("$id", a));
 
-        AssertTampered(_second.Id, () => Session.FindByName("first"));
+        AssertTampered(Second.Id, () => Session.FindByName("first"));
     }
 
     [Fact]
     public void ATamperedTombstone_IsRecordTampered()
     {
-        Session.Remove(_second.Id);
-        FlipByte("content", _second.Id, 20);
+        Session.Remove(Second.Id);
+        FlipByte("content", Second.Id, 20);
 
-        AssertTampered(_second.Id, () => Session.GetHistory(_second.Id));
-        AssertTampered(_second.Id, () => Session.RotateAccountKey(TestVaults.Password));
+        AssertTampered(Second.Id, () => Session.GetHistory(Second.Id));
+        AssertTampered(Second.Id, () => Session.RotateAccountKey(TestVaults.Password));
     }
 
     private static void AssertTampered(Guid id, Func<object?> action)

@@ -6,42 +6,55 @@ using MSecure.Core.Cryptography;
 using MSecure.Core.Records;
 using MSecure.Core.Storage;
 using MSecure.Core.Vault;
+using MSecure.Core.Tests.TestSupport;
+
+using Record = MSecure.Core.Records.Record;
 
 namespace MSecure.Core.Tests.Vault;
 
-/// <summary>A private temporary folder for vault files, deleted with its content on dispose.</summary>
+/// <summary>A private temporary folder for vault files (a <see cref="TempDirectory"/>), deleted with its content on dispose.</summary>
 internal sealed class VaultTestDirectory : IDisposable
 {
-    public VaultTestDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "msecure-vault-test-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    private readonly TempDirectory _directory = new();
 
-    public string Path { get; }
+    public string Path => _directory.Path;
 
     public string VaultPath => File("test.msecure");
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string File(string name) => _directory.File(name);
+
+    public void Dispose() => _directory.Dispose();
+}
+
+/// <summary>
+/// A vault with two logins, "first" and "second", for tests that then change the file behind
+/// the engine's back.
+/// </summary>
+public abstract class TwoRecordVaultTestBase : IDisposable
+{
+    private readonly VaultTestDirectory _directory = new();
+    private readonly VaultCreation _creation;
+
+    protected TwoRecordVaultTestBase()
+    {
+        _creation = TestVaults.Create(_directory.VaultPath);
+        First = Session.Add(TestVaults.Login("first", "one", "pw-one"));
+        Second = Session.Add(TestVaults.Login("second", "two", "pw-two"));
+    }
+
+    internal Record First { get; }
+
+    internal Record Second { get; }
+
+    internal VaultSession Session => _creation.Session;
+
+    internal string VaultPath => _directory.VaultPath;
 
     public void Dispose()
     {
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(Path))
-                {
-                    Directory.Delete(Path, recursive: true);
-                }
-
-                return;
-            }
-            catch (IOException) when (attempt < 10)
-            {
-                Thread.Sleep(100);
-            }
-        }
+        _creation.Dispose();
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 
