@@ -80,30 +80,7 @@ public sealed class SessionCache<TSession> : IDisposable
     /// <returns>False when none is held or it has timed out (it is then locked and dropped).</returns>
     public bool TryGet(string vaultPath, [NotNullWhen(true)] out TSession? session)
     {
-        string key = VaultPathComparer.Normalize(vaultPath);
-        TSession? expired = null;
-        lock (_gate)
-        {
-            session = null;
-            if (_disposed || !_slots.TryGetValue(key, out Slot? slot))
-            {
-                return false;
-            }
-
-            DateTimeOffset now = _time.GetUtcNow();
-            if (slot.IsExpired(now))
-            {
-                _slots.Remove(key);
-                expired = slot.Session;
-            }
-            else
-            {
-                slot.LastUsedAt = now;
-                session = slot.Session;
-            }
-        }
-
-        expired?.Dispose();
+        session = Use(vaultPath, slot => slot.Session);
         return session is not null;
     }
 
@@ -112,11 +89,23 @@ public sealed class SessionCache<TSession> : IDisposable
     /// the session does not time out, and its idle clock restarts when the last lease is released.
     /// </summary>
     /// <returns>Null when none is held or it has timed out (it is then locked and dropped).</returns>
-    public SessionLease<TSession>? TryAcquire(string vaultPath)
+    public SessionLease<TSession>? TryAcquire(string vaultPath) =>
+        Use(vaultPath, slot =>
+        {
+            slot.Leases++;
+            return new SessionLease<TSession>(slot.Session, () => Release(slot));
+        });
+
+    /// <summary>
+    /// Under the gate, finds the live slot of <paramref name="vaultPath"/>, restarts its idle clock
+    /// and returns <paramref name="onLive"/>'s result; an expired slot is dropped and locked.
+    /// </summary>
+    private T? Use<T>(string vaultPath, Func<Slot, T> onLive)
+        where T : class
     {
         string key = VaultPathComparer.Normalize(vaultPath);
         TSession? expired = null;
-        SessionLease<TSession>? lease = null;
+        T? result = null;
         lock (_gate)
         {
             if (_disposed || !_slots.TryGetValue(key, out Slot? slot))
@@ -133,13 +122,12 @@ public sealed class SessionCache<TSession> : IDisposable
             else
             {
                 slot.LastUsedAt = now;
-                slot.Leases++;
-                lease = new SessionLease<TSession>(slot.Session, () => Release(slot));
+                result = onLive(slot);
             }
         }
 
         expired?.Dispose();
-        return lease;
+        return result;
     }
 
     /// <summary>The number of live leases on the session for <paramref name="vaultPath"/> (0 when none is held).</summary>

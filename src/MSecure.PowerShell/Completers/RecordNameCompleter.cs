@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using MSecure.Core.Errors;
 using MSecure.Core.Records;
+using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Vaults;
 
@@ -28,12 +29,14 @@ public sealed class RecordNameCompleter : IArgumentCompleter
         try
         {
             string path = VaultLocations.Resolve(fakeBoundParameters?["Vault"] as string);
-            if (!VaultSessions.Cache.TryGet(path, out VaultSession? session))
+            // A lease, so the vault cannot time out while its names are read.
+            using SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(path);
+            if (lease is null)
             {
                 return [];
             }
 
-            IEnumerable<string> names = session.Search(new RecordQuery()).Select(summary => summary.Name);
+            IEnumerable<string> names = lease.Session.Search(new RecordQuery()).Select(summary => summary.Name);
             return CompletionResults.Match(names, wordToComplete, "Record ").ToList();
         }
         catch (MSecureException)
