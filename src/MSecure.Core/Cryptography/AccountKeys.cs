@@ -36,7 +36,7 @@ public sealed class AccountKeys : IDisposable
     /// <summary>Keys the blind index of record names (label "msecure/v1/name-index").</summary>
     public SecretKey NameIndex { get; }
 
-    /// <summary>Keys the HMAC of each row's (vault id, record id, revision, deleted) in the record-set digest (label "msecure/v1/record-set").</summary>
+    /// <summary>Keys the AES CBC-MAC of each row's (vault id, record id, revision, deleted) in the record-set digest (label "msecure/v1/record-set").</summary>
     public SecretKey RecordSet { get; }
 
     /// <summary>Seals and opens the verifier (label "msecure/v1/verifier").</summary>

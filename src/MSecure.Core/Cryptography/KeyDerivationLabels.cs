@@ -17,7 +17,7 @@ internal static class KeyDerivationLabels
     /// <summary>The key that seals the verifier.</summary>
     internal static ReadOnlySpan<byte> Verifier => "msecure/v1/verifier"u8;
 
-    /// <summary>The HMAC key of the record-set digest (vault integrity anchor).</summary>
+    /// <summary>The AES CBC-MAC key of the record-set digest (vault integrity anchor).</summary>
     internal static ReadOnlySpan<byte> RecordSet => "msecure/v1/record-set"u8;
 
     /// <summary>The key from which the server-authentication key pair is derived.</summary>

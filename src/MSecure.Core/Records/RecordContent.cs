@@ -9,4 +9,8 @@ internal sealed record RecordContent(
     IReadOnlyList<RecordField> Fields,
     IReadOnlyList<string> Tags,
     string Notes,
-    bool IsFavorite);
+    bool IsFavorite)
+{
+    /// <summary>Name and template; never the notes or a field value (the generated ToString would print the notes).</summary>
+    public override string ToString() => $"RecordContent '{Name}' ({Template})";
+}

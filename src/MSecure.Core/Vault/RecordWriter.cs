@@ -65,9 +65,9 @@ internal static class RecordWriter
         {
             StoredRecord current = LiveRow(vault, id, expectedRevision);
             RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
-            EnsureNameFree(vault, vault.Codec.Cipher.NameIndex(content.Name), id);
             long modifiedAt = VaultClock.NowMilliseconds();
             SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt);
+            EnsureNameFree(vault, sealedRecord.NameIndex, id);
             MoveToHistory(vault, current, history!);
             ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
             change.Remove(id, current.Revision, deleted: false);

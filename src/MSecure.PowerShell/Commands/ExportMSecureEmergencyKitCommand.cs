@@ -69,7 +69,7 @@ public sealed class ExportMSecureEmergencyKitCommand : MSecureCommand
             string file = GetUnresolvedProviderPathFromPSPath(Path);
             target = file;
             KitFiles.EnsureWritable(file, Force);
-            if (ShouldProcess(file, $"Write the emergency kit of '{System.IO.Path.GetFileNameWithoutExtension(vaultPath)}' ({format})"))
+            if (ShouldProcess(file, $"Write the emergency kit of '{VaultLocations.NameOf(vaultPath)}' ({format})"))
             {
                 FileInfo written = KitFiles.Write(file, KitFiles.Render(sheet, format), Force);
                 if (PassThru)

@@ -105,15 +105,9 @@ internal static class KitFiles
     {
         string directory = System.IO.Path.GetDirectoryName(path) ?? ".";
         string temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using (var stream = new FileStream(temporary, options))
+            using (FileStream stream = KitReservation.OpenNew(temporary))
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
