@@ -1,78 +1,27 @@
 using System;
-using System.Globalization;
-using System.IO;
-using System.Threading;
-using MSecure.Core.Errors;
-using MSecure.Core.Records;
-using MSecure.Core.Vault;
 
 namespace MSecure.VaultTestWorker;
 
 /// <summary>
-/// Usage: MSecure.VaultTestWorker add &lt;vault&gt; &lt;count&gt; &lt;name prefix&gt; [&lt;start file&gt;]
-/// The password comes from MSECURE_TEST_PASSWORD. Unlocks the vault, prints "ready", waits
-/// until the start file exists (when given), then adds records one per transaction and prints
-/// each record's id after its commit, flushed, so a killed worker has reported only what is on disk.
+/// A separate process for the multi-process vault tests. The password comes from MSECURE_TEST_PASSWORD.
+/// <list type="bullet">
+/// <item><c>add &lt;vault&gt; &lt;count&gt; &lt;name prefix&gt; [&lt;start file&gt;]</c>: see <see cref="AddCommand"/>.</item>
+/// <item><c>churn &lt;vault&gt; &lt;worker name&gt; &lt;operations&gt; &lt;seed&gt; &lt;pause ms&gt;</c>: see <see cref="ChurnCommand"/>.</item>
+/// </list>
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        if (args.Length is < 4 or > 5 || args[0] != "add")
-        {
-            Console.Error.WriteLine("usage: add <vault> <count> <name prefix> [<start file>]");
-            return 2;
-        }
-
         string password = Environment.GetEnvironmentVariable("MSECURE_TEST_PASSWORD") ?? string.Empty;
-        int count = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
-        try
-        {
-            using VaultSession session = Unlock(args[1], password);
-            output.WriteLine("ready");
-            if (args.Length == 5)
-            {
-                WaitFor(args[4]);
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                RecordDraft draft = RecordDraft.FromTemplate(string.Format(CultureInfo.InvariantCulture, "{0} {1:D6}", args[3], i), RecordTemplate.Login);
-                draft.SetField("Username", "user " + i.ToString(CultureInfo.InvariantCulture));
-                draft.SetField("Password", "password " + i.ToString(CultureInfo.InvariantCulture));
-                draft.Notes = new string('n', 500);
-                Record record = session.Add(draft);
-                output.WriteLine(record.Id.ToString());
-            }
-
-            output.WriteLine("done");
-            return 0;
-        }
-        catch (MSecureException exception)
-        {
-            Console.Error.WriteLine($"{exception.Code}: {exception.Message}");
-            return 1;
-        }
+        return args.Length > 0 && args[0] == "add" ? AddCommand.Run(args, password)
+            : args.Length > 0 && args[0] == "churn" ? ChurnCommand.Run(args, password)
+            : Usage();
     }
 
-    private static VaultSession Unlock(string path, string password)
+    private static int Usage()
     {
-        using VaultFile file = VaultFile.Open(path);
-        return file.Unlock(password);
-    }
-
-    private static void WaitFor(string path)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!File.Exists(path))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The start file never appeared.");
-            }
-
-            Thread.Sleep(5);
-        }
+        Console.Error.WriteLine("usage: add <vault> <count> <name prefix> [<start file>] | churn <vault> <worker name> <operations> <seed> <pause ms>");
+        return 2;
     }
 }

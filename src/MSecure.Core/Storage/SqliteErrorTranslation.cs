@@ -31,8 +31,9 @@ internal static class SqliteErrorTranslation
         return (exception.SqliteErrorCode & 0xFF) switch
         {
             Busy or Locked => MSecureErrors.VaultBusy(path, busyTimeout, exception),
-            Corrupt or NotADatabase => MSecureErrors.VaultCorrupted(path, string.Format(CultureInfo.InvariantCulture,
-                "SQLite reports the database as damaged (error {0}).", exception.SqliteExtendedErrorCode), exception),
+            NotADatabase => MSecureErrors.VaultCorrupted(path, "it is not a SQLite database (SQLite cannot read its header).", exception),
+            Corrupt => MSecureErrors.VaultCorrupted(path, string.Format(CultureInfo.InvariantCulture,
+                "SQLite reports the database as damaged (error {0}): it is truncated or its pages are corrupt.", exception.SqliteExtendedErrorCode), exception),
             IoError when exception.SqliteExtendedErrorCode == IoErrorShortRead =>
                 MSecureErrors.VaultCorrupted(path, "the file ends before the data SQLite expects (it is truncated).", exception),
             Permission or CannotOpen => MSecureErrors.VaultStorageFailed(path, "access was refused (check the file's and its folder's permissions).", exception),

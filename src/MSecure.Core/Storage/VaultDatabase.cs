@@ -100,12 +100,7 @@ internal sealed class VaultDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(migrations);
         SqliteRuntime.EnsureInitialized();
-        if (!File.Exists(path))
-        {
-            throw MSecureErrors.VaultNotFound(path);
-        }
-
-        DatabaseFileCheck.EnsureLooksLikeDatabase(path);
+        DatabaseFileCheck.EnsureOpenable(path);
         VaultDatabase? database = null;
         try
         {

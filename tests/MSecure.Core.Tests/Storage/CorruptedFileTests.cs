@@ -38,7 +38,7 @@ public sealed class CorruptedFileTests : IDisposable
     [Fact]
     public void ATextFile_IsVaultCorrupted()
     {
-        File.WriteAllText(VaultPath, "this is a shopping list, not a vault\n");
+        File.WriteAllText(VaultPath, string.Concat(Enumerable.Repeat("this is a shopping list, not a vault\n", 20)));
 
         AssertCorrupted("not a SQLite database");
     }
@@ -78,7 +78,7 @@ public sealed class CorruptedFileTests : IDisposable
             stream.SetLength(50);
         }
 
-        AssertCorrupted("not a SQLite database");
+        AssertCorrupted("too short to be a vault");
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class CorruptedFileTests : IDisposable
     {
         MSecureException error = TestValues.AssertFails(MSecureErrorCode.VaultCorrupted, () => VaultFile.Open(VaultPath));
         Assert.Contains(VaultPath, error.Message, StringComparison.Ordinal);
-        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Contains(reason, StringComparison.Ordinal), error.Message);
         Assert.Equal(MSecureErrorCategory.InvalidData, error.Category);
     }
 }

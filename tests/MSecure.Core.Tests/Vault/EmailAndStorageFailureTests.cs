@@ -63,12 +63,12 @@ public sealed class EmailAndStorageFailureTests : IDisposable
     }
 
     [Fact]
-    public void TheFileCheck_OnAFolderWhereAVaultFileIsExpected_IsVaultStorageFailed()
+    public void TheFileCheck_OnAFolderWhereAVaultFileIsExpected_IsVaultNotFound()
     {
         string folder = _directory.File("a-folder.msecure");
         Directory.CreateDirectory(folder);
 
-        TestValues.AssertFails(MSecureErrorCode.VaultStorageFailed, () => DatabaseFileCheck.EnsureLooksLikeDatabase(folder));
+        TestValues.AssertFails(MSecureErrorCode.VaultNotFound, () => DatabaseFileCheck.EnsureOpenable(folder));
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public sealed class EmailAndStorageFailureTests : IDisposable
         File.WriteAllText(file, "not a folder");
 
         TestValues.AssertFails(MSecureErrorCode.VaultNotFound, () => VaultFile.Open(Path.Combine(file, "vault.msecure")));
-        TestValues.AssertFails(MSecureErrorCode.VaultNotFound, () => DatabaseFileCheck.EnsureLooksLikeDatabase(Path.Combine(file, "vault.msecure")));
+        TestValues.AssertFails(MSecureErrorCode.VaultNotFound, () => DatabaseFileCheck.EnsureOpenable(Path.Combine(file, "vault.msecure")));
     }
 }

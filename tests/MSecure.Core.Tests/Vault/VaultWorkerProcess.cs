@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -70,6 +72,21 @@ internal sealed class VaultWorkerProcess : IDisposable
     public static VaultWorkerProcess Start(string vaultPath, int count, string prefix, string? startFile = null,
         string password = TestVaults.Password, bool globalizationInvariant = false)
     {
+        List<string> arguments = ["add", vaultPath, count.ToString(CultureInfo.InvariantCulture), prefix];
+        if (startFile is not null)
+        {
+            arguments.Add(startFile);
+        }
+
+        return StartWorker(arguments, password, globalizationInvariant);
+    }
+
+    /// <summary>A churning worker (see the worker's ChurnCommand): one session, a seeded mix of writes and re-opens, an acknowledgement per commit.</summary>
+    public static VaultWorkerProcess StartChurn(string vaultPath, string workerName, int operations, int seed, int pauseMilliseconds) =>
+        StartWorker(["churn", vaultPath, workerName, Invariant(operations), Invariant(seed), Invariant(pauseMilliseconds)], TestVaults.Password, false);
+
+    private static VaultWorkerProcess StartWorker(IEnumerable<string> arguments, string password, bool globalizationInvariant)
+    {
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -77,13 +94,9 @@ internal sealed class VaultWorkerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(WorkerPath);
-        start.ArgumentList.Add("add");
-        start.ArgumentList.Add(vaultPath);
-        start.ArgumentList.Add(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(prefix);
-        if (startFile is not null)
+        foreach (string argument in arguments)
         {
-            start.ArgumentList.Add(startFile);
+            start.ArgumentList.Add(argument);
         }
 
         start.Environment["MSECURE_TEST_PASSWORD"] = password;
@@ -94,6 +107,8 @@ internal sealed class VaultWorkerProcess : IDisposable
 
         return new VaultWorkerProcess(Process.Start(start)!);
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The next line the worker printed, or null at its end or after <paramref name="timeout"/>.</summary>
     public string? ReadLine(TimeSpan timeout) =>
@@ -111,6 +126,7 @@ internal sealed class VaultWorkerProcess : IDisposable
         return [.. rest];
     }
 
+    /// <summary>Kills the worker with SIGKILL (on Unix): no finalizer, no exit handler, no SQLite close runs.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
     public int WaitForExit(TimeSpan timeout)
