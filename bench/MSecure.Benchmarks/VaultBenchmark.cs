@@ -69,8 +69,12 @@ internal static class VaultBenchmark
     private static void UnlockBeyondKdf(string path)
     {
         using VaultFile file = VaultFile.Open(path);
-        WrappedAccountKey wrapped = file.GetEmergencyKit().WrappedAccountKey;
-        Unlock(file).Dispose();
+        WrappedAccountKey wrapped;
+        using (VaultSession session = Unlock(file))
+        {
+            wrapped = session.GetEmergencyKit().WrappedAccountKey;
+        }
+
         var beyond = new double[21];
         for (int run = 0; run < beyond.Length; run++)
         {

@@ -15,8 +15,11 @@ public static class AssociatedData
     /// <summary>The purpose label of the verifier envelope.</summary>
     public const string VerifierPurpose = "msecure/v1/verifier";
 
-    /// <summary>The purpose label of the wrapped Account Key envelope.</summary>
-    public const string WrappedAccountKeyPurpose = "msecure/v1/wrapped-account-key";
+    /// <summary>The purpose label of the wrapped Account Key envelope, whose associated data includes the email.</summary>
+    public const string WrappedAccountKeyPurpose = "msecure/v2/wrapped-account-key";
+
+    /// <summary>The purpose label of wrapped Account Keys written before the email was bound (read only).</summary>
+    public const string LegacyWrappedAccountKeyPurpose = "msecure/v1/wrapped-account-key";
 
     /// <summary>
     /// A record's envelope: label, vault id, record id, revision. A ciphertext cannot be moved
@@ -30,12 +33,22 @@ public static class AssociatedData
         new AssociatedDataBuilder(VerifierPurpose).AddId(accountId).ToArray();
 
     /// <summary>
-    /// The wrapped Account Key's envelope: label, account id, KDF algorithm, memory, passes,
-    /// lanes and salt. Changing any stored parameter makes the envelope fail to open.
+    /// The wrapped Account Key's envelope: label, account id, email (UTF-8, exactly as stored), KDF
+    /// algorithm, memory, passes, lanes and salt. Changing any stored parameter, or the email a kit
+    /// shows, makes the envelope fail to open.
     /// </summary>
-    public static byte[] ForWrappedAccountKey(Guid accountId, KdfParameters kdfParameters, ReadOnlySpan<byte> salt) =>
-        new AssociatedDataBuilder(WrappedAccountKeyPurpose)
-            .AddId(accountId)
+    public static byte[] ForWrappedAccountKey(Guid accountId, string email, KdfParameters kdfParameters, ReadOnlySpan<byte> salt) =>
+        WrappedAccountKeyContext(new AssociatedDataBuilder(WrappedAccountKeyPurpose).AddId(accountId).AddText(email), kdfParameters, salt);
+
+    /// <summary>
+    /// The associated data of a wrapped Account Key written before the email was bound: the same
+    /// without the email. Only read, so that older vaults and kits still open; never written.
+    /// </summary>
+    public static byte[] ForLegacyWrappedAccountKey(Guid accountId, KdfParameters kdfParameters, ReadOnlySpan<byte> salt) =>
+        WrappedAccountKeyContext(new AssociatedDataBuilder(LegacyWrappedAccountKeyPurpose).AddId(accountId), kdfParameters, salt);
+
+    private static byte[] WrappedAccountKeyContext(AssociatedDataBuilder builder, KdfParameters kdfParameters, ReadOnlySpan<byte> salt) =>
+        builder
             .AddUInt32((uint)kdfParameters.Algorithm)
             .AddUInt32(kdfParameters.MemoryKiB)
             .AddUInt32(kdfParameters.Passes)

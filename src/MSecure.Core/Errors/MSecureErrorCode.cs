@@ -84,9 +84,12 @@ public enum MSecureErrorCode
     /// <summary>The vault session was locked (disposed) or its keys are no longer current.</summary>
     VaultLocked,
 
-    /// <summary>Records were added, removed, hidden or rolled back outside MSecure (the record-set digest does not match).</summary>
+    /// <summary>The vault file was changed outside MSecure: records added, removed, hidden or rolled back, or metadata changed (the sealed vault state does not match).</summary>
     VaultTampered,
 
     /// <summary>Unicode normalisation is unavailable (globalization-invariant mode), so non-ASCII text cannot be used as a password or record name.</summary>
     UnicodeNormalizationUnavailable,
+
+    /// <summary>The vault file holds an older state than this device saw last (its revision witness), or the witness is damaged.</summary>
+    VaultRolledBack,
 }

@@ -168,7 +168,7 @@ public static class MSecureErrors
     /// <summary>The record set no longer matches the vault's integrity anchor; <paramref name="reason"/> names no secret.</summary>
     public static MSecureException VaultTampered(string path, string reason) =>
         Create(MSecureErrorCode.VaultTampered, MSecureErrorCategory.InvalidData,
-            Format("The vault file '{0}' failed its integrity check: records were added, removed or rolled back outside MSecure ({1}).", path, reason));
+            Format("The vault file '{0}' failed its integrity check: it was changed outside MSecure ({1}). Restore it from a backup.", path, reason));
 
     /// <summary>Non-ASCII <paramref name="what"/> while Unicode normalisation is unavailable.</summary>
     public static MSecureException UnicodeNormalizationUnavailable(string what) =>
@@ -184,4 +184,18 @@ public static class MSecureErrors
     public static MSecureException VaultKeysRotated() =>
         Create(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,
             "The vault's Account Key was rotated by another session, so this session's keys no longer apply: unlock the vault again.");
+
+    /// <summary>
+    /// The vault file holds an older state than the one this device recorded in its revision witness
+    /// (<paramref name="witnessed"/>, unknown when the file predates sealed states).
+    /// </summary>
+    public static MSecureException VaultRolledBack(string path, string witnessPath, long? witnessed, long found) =>
+        Create(MSecureErrorCode.VaultRolledBack, MSecureErrorCategory.InvalidData, witnessed is { } newest
+            ? Format("The vault file '{0}' holds an older state (revision {1}) than this device last saw (revision {2}, recorded in '{3}'): it was replaced by an older copy, or a damaged write-ahead log rolled it back. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, found, newest, witnessPath)
+            : Format("The vault file '{0}' is in a format older than the one this device last saw (recorded in '{1}'): it was replaced by an older copy. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, witnessPath));
+
+    /// <summary>The revision witness beside the vault does not authenticate, so the vault cannot be shown to be current.</summary>
+    public static MSecureException VaultWitnessDamaged(string path, string witnessPath) =>
+        Create(MSecureErrorCode.VaultRolledBack, MSecureErrorCategory.InvalidData,
+            Format("The revision witness '{0}' of the vault file '{1}' is damaged, so this device cannot tell whether the vault was rolled back. If the vault file is the newest copy you have, unlock it with -AcceptRollback to record its state again.", witnessPath, path));
 }

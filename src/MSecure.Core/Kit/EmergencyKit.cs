@@ -18,25 +18,23 @@ public sealed class EmergencyKit
     /// <summary>The longest email address, in UTF-8 bytes (RFC 5321's path limit minus the angle brackets).</summary>
     public const int MaximumEmailByteLength = 254;
 
-    /// <summary>Creates a kit for <paramref name="email"/>'s account.</summary>
+    /// <summary>Creates the kit of a wrapped Account Key (which carries the account id and the email).</summary>
     /// <exception cref="MSecureException">
     /// The email is empty or only white space, contains a control character, is longer than 254
     /// UTF-8 bytes, or is not valid Unicode (code InvalidArgument).
     /// </exception>
-    public EmergencyKit(string email, WrappedAccountKey wrappedAccountKey)
+    public EmergencyKit(WrappedAccountKey wrappedAccountKey)
     {
-        ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(wrappedAccountKey);
-        ValidateEmail(email);
-        Email = email;
+        ValidateEmail(wrappedAccountKey.Email);
         WrappedAccountKey = wrappedAccountKey;
     }
 
     /// <summary>The account id.</summary>
     public Guid AccountId => WrappedAccountKey.AccountId;
 
-    /// <summary>The account's email address.</summary>
-    public string Email { get; }
+    /// <summary>The account's email address (bound into the wrapped key, so an altered one does not open).</summary>
+    public string Email => WrappedAccountKey.Email;
 
     /// <summary>The Account Key, wrapped under the password at the time the kit was written.</summary>
     public WrappedAccountKey WrappedAccountKey { get; }

@@ -95,7 +95,7 @@ internal static class KitBody
             throw MSecureErrors.KitMalformed("its email address is not valid (empty, white space or control characters).");
         }
 
-        return new EmergencyKit(email, new WrappedAccountKey(accountId, kdf, salt, envelope));
+        return new EmergencyKit(new WrappedAccountKey(accountId, email, kdf, salt, envelope));
     }
 
     private static string DecodeEmail(ReadOnlySpan<byte> utf8)

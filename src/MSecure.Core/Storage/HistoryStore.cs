@@ -14,6 +14,8 @@ internal static class HistoryStore
     private const string SelectBatchSql =
         "SELECT rowid, record_id, revision, content FROM record_history WHERE rowid > $after ORDER BY rowid LIMIT $limit;";
 
+    private const string ScanAllSql = "SELECT record_id, revision, content FROM record_history NOT INDEXED;";
+
     private const string UpdateContentSql = "UPDATE record_history SET content = $content WHERE rowid = $rowid;";
 
     /// <summary>Adds an earlier version of <paramref name="id"/>.</summary>
@@ -39,6 +41,16 @@ internal static class HistoryStore
         }
 
         return entries;
+    }
+
+    /// <summary>Calls <paramref name="onEntry"/> with every history entry as stored (no index used): for the full vault check.</summary>
+    internal static void ScanAll(VaultDatabase database, Action<StoredEnvelope> onEntry)
+    {
+        using SqliteDataReader reader = database.Command(ScanAllSql).ExecuteReader();
+        while (reader.Read())
+        {
+            onEntry(new StoredEnvelope(RecordStore.ToId(database, reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2)));
+        }
     }
 
     /// <summary>Up to <paramref name="limit"/> history entries after <paramref name="afterRowId"/>, for re-encryption.</summary>

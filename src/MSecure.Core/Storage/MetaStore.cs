@@ -26,19 +26,33 @@ internal static class MetaStore
     private const string UpdateVerifierSql =
         "UPDATE meta SET verifier = $verifier, key_epoch = key_epoch + 1 WHERE singleton = 1;";
 
-    private const string SelectRecordSetSql = "SELECT record_set FROM meta WHERE singleton = 1;";
+    private const string SelectStateSql = "SELECT state, record_set FROM meta WHERE singleton = 1;";
 
-    private const string UpdateRecordSetSql = "UPDATE meta SET record_set = $anchor WHERE singleton = 1;";
+    private const string UpdateStateSql = "UPDATE meta SET state = $state, record_set = NULL WHERE singleton = 1;";
 
-    /// <summary>The sealed record-set anchor, or null when none was stored yet (a vault from before schema 2).</summary>
-    internal static byte[]? ReadRecordSetAnchor(VaultDatabase database) =>
-        database.Command(SelectRecordSetSql).ExecuteScalar() as byte[];
-
-    /// <summary>Replaces the sealed record-set anchor.</summary>
-    internal static void UpdateRecordSetAnchor(VaultDatabase database, byte[] anchor)
+    /// <summary>
+    /// The sealed vault state (schema 3) and the legacy record-set anchor of a vault written before
+    /// it (schema 2; null once the vault state is sealed). Both null for a vault from before schema 2.
+    /// </summary>
+    internal static (byte[]? State, byte[]? LegacyAnchor) ReadState(VaultDatabase database)
     {
-        SqliteCommand command = database.Command(UpdateRecordSetSql);
-        command.Parameters.AddWithValue("$anchor", anchor);
+        using SqliteDataReader reader = database.Command(SelectStateSql).ExecuteReader();
+        if (!reader.Read())
+        {
+            throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is missing.");
+        }
+
+        // A value of another type than BLOB reads as an empty envelope, which never opens.
+        byte[]? state = reader.IsDBNull(0) ? null : reader.GetValue(0) as byte[] ?? [];
+        byte[]? legacyAnchor = reader.IsDBNull(1) ? null : reader.GetValue(1) as byte[] ?? [];
+        return (state, legacyAnchor);
+    }
+
+    /// <summary>Replaces the sealed vault state (and drops a legacy anchor for good).</summary>
+    internal static void UpdateState(VaultDatabase database, byte[] state)
+    {
+        SqliteCommand command = database.Command(UpdateStateSql);
+        command.Parameters.AddWithValue("$state", state);
         command.ExecuteNonQuery();
     }
 

@@ -18,13 +18,15 @@ internal static class RecordStore
 
     private const string SelectColumns =
         "SELECT r.id, r.revision, r.deleted, r.modified_at, r.name_index, r.summary, c.content, " + NewestHistory +
-        " FROM records AS r JOIN record_contents AS c ON c.record_seq = r.seq";
+        " FROM records AS r LEFT JOIN record_contents AS c ON c.record_seq = r.seq";
 
     private const string SelectByIdSql = SelectColumns + " WHERE r.id = $id;";
 
     private const string SelectLiveByNameSql = SelectColumns + " WHERE r.name_index = $name AND r.deleted = 0;";
 
     private const string SelectLiveIdByNameSql = "SELECT id FROM records WHERE name_index = $name AND deleted = 0;";
+
+    private const string SelectLiveIdByNameUnindexedSql = "SELECT id FROM records NOT INDEXED WHERE name_index = $name AND deleted = 0;";
 
     private const string InsertSql =
         "INSERT INTO records (id, revision, deleted, modified_at, name_index, summary) " +
@@ -44,21 +46,28 @@ internal static class RecordStore
     private const string ScanSummariesSql = "SELECT id, revision, summary FROM records NOT INDEXED WHERE deleted = 0;";
 
     private const string ScanContentsSql =
-        "SELECT r.id, r.revision, c.content FROM records AS r NOT INDEXED JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.deleted = 0;";
+        "SELECT r.id, r.revision, c.content FROM records AS r NOT INDEXED LEFT JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.deleted = 0;";
 
-    private const string ScanStatesSql = "SELECT id, revision, deleted FROM records NOT INDEXED;";
+    private const string ScanStatesSql = "SELECT id, revision, deleted, name_index FROM records NOT INDEXED;";
 
-    private const string ScanAllSummariesSql = "SELECT id, revision, deleted, summary FROM records NOT INDEXED;";
+    private const string ScanAllSummariesSql = "SELECT id, revision, deleted, summary, name_index FROM records NOT INDEXED;";
 
     private const string ScanAllContentsSql =
-        "SELECT r.id, r.revision, r.deleted, CASE WHEN r.deleted = 0 THEN c.content END FROM records AS r NOT INDEXED " +
+        "SELECT r.id, r.revision, r.deleted, CASE WHEN r.deleted = 0 THEN c.content END, r.name_index FROM records AS r NOT INDEXED " +
         "LEFT JOIN record_contents AS c ON c.record_seq = r.seq;";
+
+    private const string ScanForCheckSql =
+        "SELECT r.id, r.revision, r.deleted, r.name_index, r.summary, c.content FROM records AS r NOT INDEXED " +
+        "LEFT JOIN record_contents AS c ON c.record_seq = r.seq;";
+
+    private const string CountOrphanContentsSql =
+        "SELECT count(*) FROM record_contents NOT INDEXED WHERE record_seq NOT IN (SELECT seq FROM records NOT INDEXED);";
 
     private const string CountLiveSql = "SELECT count(*) FROM records WHERE deleted = 0;";
 
     private const string SelectBatchSql =
-        "SELECT r.seq, r.id, r.revision, r.deleted, r.summary, c.content FROM records AS r " +
-        "JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.seq > $after ORDER BY r.seq LIMIT $limit;";
+        "SELECT r.seq, r.id, r.revision, r.deleted, r.summary, c.content, r.name_index FROM records AS r " +
+        "LEFT JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.seq > $after ORDER BY r.seq LIMIT $limit;";
 
     private const string UpdateCiphertextsSql = "UPDATE records SET name_index = $name, summary = $summary WHERE seq = $seq;";
 
@@ -84,6 +93,17 @@ internal static class RecordStore
     internal static Guid? FindLiveIdByName(VaultDatabase database, byte[] nameIndex)
     {
         SqliteCommand command = database.Command(SelectLiveIdByNameSql);
+        command.Parameters.AddWithValue("$name", nameIndex);
+        return command.ExecuteScalar() is byte[] id ? ToId(database, id) : null;
+    }
+
+    /// <summary>
+    /// <see cref="FindLiveIdByName"/> without SQLite's name index, by a table scan: tells a name that
+    /// is not in the vault from an index whose pages are damaged.
+    /// </summary>
+    internal static Guid? FindLiveIdByNameWithoutIndex(VaultDatabase database, byte[] nameIndex)
+    {
+        SqliteCommand command = database.Command(SelectLiveIdByNameUnindexedSql);
         command.Parameters.AddWithValue("$name", nameIndex);
         return command.ExecuteScalar() is byte[] id ? ToId(database, id) : null;
     }
@@ -169,7 +189,8 @@ internal static class RecordStore
             Guid id = ToId(database, idBytes);
             bool deleted = reader.GetInt64(2) != 0;
             byte[] envelope = deleted || reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3);
-            batch.Add(new ScannedRow(new StoredEnvelope(id, reader.GetInt64(1), envelope), deleted));
+            NameIndexBlocks nameIndex = reader.IsDBNull(4) ? default : NameIndexBlocks.From(reader.GetFieldValue<byte[]>(4));
+            batch.Add(new ScannedRow(new StoredEnvelope(id, reader.GetInt64(1), envelope), deleted, nameIndex));
             if (batch.Count == batchSize)
             {
                 onBatch([.. batch]);
@@ -206,7 +227,10 @@ internal static class RecordStore
                     throw MSecureErrors.VaultCorrupted(database.Path, "a stored record id is not 16 bytes long.");
                 }
 
-                chunk[count++] = new RowState(IdEncoding.Read(id), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_int64(statement, 2) != 0);
+                NameIndexBlocks nameIndex = raw.sqlite3_column_type(statement, 3) == raw.SQLITE_NULL
+                    ? default
+                    : NameIndexBlocks.From(raw.sqlite3_column_blob(statement, 3));
+                chunk[count++] = new RowState(IdEncoding.Read(id), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_int64(statement, 2) != 0, nameIndex);
                 if (count == chunk.Length)
                 {
                     onRows(chunk);
@@ -225,6 +249,30 @@ internal static class RecordStore
             }
         }
     }
+
+    /// <summary>
+    /// Calls <paramref name="onRow"/> with every row, live and tombstone, exactly as stored (no index
+    /// used), with its envelopes: for the full vault check.
+    /// </summary>
+    internal static void ScanForCheck(VaultDatabase database, Action<StoredRecord> onRow)
+    {
+        using SqliteDataReader reader = database.Command(ScanForCheckSql).ExecuteReader();
+        while (reader.Read())
+        {
+            onRow(new StoredRecord(
+                ToId(database, reader.GetFieldValue<byte[]>(0)),
+                reader.GetInt64(1),
+                reader.GetInt64(2) != 0,
+                0,
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5),
+                null));
+        }
+    }
+
+    /// <summary>The number of record_contents rows that belong to no record.</summary>
+    internal static long CountOrphanContents(VaultDatabase database) => (long)database.Command(CountOrphanContentsSql).ExecuteScalar()!;
 
     /// <summary>The number of live records.</summary>
     internal static int CountLive(VaultDatabase database) =>
@@ -245,9 +293,9 @@ internal static class RecordStore
                 reader.GetInt64(2),
                 reader.GetInt64(3) != 0,
                 0,
-                null,
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-                reader.GetFieldValue<byte[]>(5),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5),
                 null);
             rows.Add((reader.GetInt64(0), record));
         }
@@ -290,7 +338,7 @@ internal static class RecordStore
             reader.GetInt64(3),
             reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
             reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5),
-            reader.GetFieldValue<byte[]>(6),
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6),
             reader.IsDBNull(7) ? null : reader.GetInt64(7));
     }
 }

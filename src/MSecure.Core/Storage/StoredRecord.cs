@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace MSecure.Core.Storage;
 
@@ -9,7 +10,7 @@ namespace MSecure.Core.Storage;
 /// <param name="ModifiedAt">Modification time, Unix milliseconds (in clear, for sync).</param>
 /// <param name="NameIndex">The blind index of the name; null for a tombstone.</param>
 /// <param name="Summary">The summary envelope; null for a tombstone.</param>
-/// <param name="Content">The full record envelope, or the tombstone envelope.</param>
+/// <param name="Content">The full record envelope, or the tombstone envelope; null when its row in record_contents is missing.</param>
 /// <param name="NewestHistoryRevision">The highest revision in the record's history, if any.</param>
 internal sealed record StoredRecord(
     Guid Id,
@@ -18,7 +19,7 @@ internal sealed record StoredRecord(
     long ModifiedAt,
     byte[]? NameIndex,
     byte[]? Summary,
-    byte[] Content,
+    byte[]? Content,
     long? NewestHistoryRevision);
 
 /// <summary>One envelope with the id and revision it is bound to (scans and history).</summary>
@@ -27,13 +28,48 @@ internal sealed record StoredRecord(
 /// <param name="Envelope">The envelope.</param>
 internal readonly record struct StoredEnvelope(Guid Id, long Revision, byte[] Envelope);
 
-/// <summary>A row of a full scan: its envelope (empty for a tombstone) and whether it is a tombstone.</summary>
+/// <summary>A row of a full scan: its envelope (empty for a tombstone), whether it is a tombstone, and its name index.</summary>
 /// <param name="Row">Id, revision and the summary or full envelope.</param>
 /// <param name="Deleted">Whether the row is a tombstone.</param>
-internal readonly record struct ScannedRow(StoredEnvelope Row, bool Deleted);
+/// <param name="NameIndex">The row's blind name index as the record-set digest covers it.</param>
+internal readonly record struct ScannedRow(StoredEnvelope Row, bool Deleted, NameIndexBlocks NameIndex)
+{
+    /// <summary>The row's state as the record-set digest covers it.</summary>
+    internal RowState State => new(Row.Id, Row.Revision, Deleted, NameIndex);
+}
 
-/// <summary>One row's state as the record-set digest covers it: id, revision and deleted flag.</summary>
-internal readonly record struct RowState(Guid Id, long Revision, bool Deleted);
+/// <summary>One row's state as the record-set digest covers it: id, revision, deleted flag and name index.</summary>
+internal readonly record struct RowState(Guid Id, long Revision, bool Deleted, NameIndexBlocks NameIndex);
 
 /// <summary>Receives a chunk of row states; the span is valid only during the call.</summary>
 internal delegate void RowStatesHandler(ReadOnlySpan<RowState> rows);
+
+/// <summary>
+/// A stored blind name index as the two 16-byte blocks the record-set digest hashes: the 32 index
+/// bytes of a live row, all zero for a tombstone (whose index is NULL). An index of another length
+/// is <see cref="Malformed"/>; the digest then hashes a value no honest row has, so it cannot match.
+/// </summary>
+/// <param name="First">Bytes 0 to 15.</param>
+/// <param name="Second">Bytes 16 to 31.</param>
+internal readonly record struct NameIndexBlocks(UInt128 First, UInt128 Second)
+{
+    /// <summary>The length of a blind name index.</summary>
+    internal const int Length = 32;
+
+    /// <summary>What a stored index of a wrong length hashes as.</summary>
+    internal static NameIndexBlocks Malformed => new(UInt128.MaxValue, UInt128.MaxValue);
+
+    /// <summary>The blocks of a stored index: empty (NULL) is all zero, 32 bytes are themselves, anything else <see cref="Malformed"/>.</summary>
+    internal static NameIndexBlocks From(ReadOnlySpan<byte> stored) => stored.Length switch
+    {
+        0 => default,
+        Length => new(MemoryMarshal.Read<UInt128>(stored), MemoryMarshal.Read<UInt128>(stored[16..])),
+        _ => Malformed,
+    };
+
+    /// <summary>Writes the first block into <paramref name="destination"/> (16 bytes).</summary>
+    internal void WriteFirst(Span<byte> destination) => MemoryMarshal.Write(destination, First);
+
+    /// <summary>Writes the second block into <paramref name="destination"/> (16 bytes).</summary>
+    internal void WriteSecond(Span<byte> destination) => MemoryMarshal.Write(destination, Second);
+}

@@ -111,7 +111,7 @@ internal sealed class VaultDatabase : IDisposable
             VaultFilePermissions.RestrictVaultFiles(path);
             return database;
         }
-        catch (SqliteException exception) when (SqliteErrorTranslation.Translate(exception, path, busyTimeout) is { } translated)
+        catch (Exception exception) when (SqliteErrorTranslation.TranslateAny(exception, path, busyTimeout) is { } translated)
         {
             database?.Dispose();
             throw translated;
@@ -188,6 +188,33 @@ internal sealed class VaultDatabase : IDisposable
             return 0;
         });
         return problems;
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the vault file and truncates it to zero bytes, waiting at most
+    /// <paramref name="patience"/> for other connections (readers of older snapshots, a writer);
+    /// when they do not finish, the log stays for them (the last connection to close checkpoints
+    /// it). Never fails: the commits are durable in the log either way. Call only before closing.
+    /// </summary>
+    internal void TryCheckpoint(TimeSpan patience)
+    {
+        if (_transaction is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            using SqliteCommand command = Connection.CreateCommand();
+            command.CommandText = string.Format(CultureInfo.InvariantCulture,
+                "PRAGMA busy_timeout = {0}; PRAGMA wal_checkpoint(TRUNCATE);", (int)patience.TotalMilliseconds);
+            command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(patience.TotalSeconds));
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Busy or an I/O error: the log remains, and SQLite replays it on the next open.
+        }
     }
 
     /// <summary>Closes the connection; the last connection to close checkpoints the write-ahead log.</summary>
@@ -308,7 +335,7 @@ internal sealed class VaultDatabase : IDisposable
                 _transaction = null;
             }
         }
-        catch (SqliteException exception) when (SqliteErrorTranslation.Translate(exception, Path, BusyTimeout) is { } translated)
+        catch (Exception exception) when (SqliteErrorTranslation.TranslateAny(exception, Path, BusyTimeout) is { } translated)
         {
             throw translated;
         }

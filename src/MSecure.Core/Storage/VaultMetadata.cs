@@ -25,5 +25,5 @@ internal sealed record VaultMetadata(
     long KeyEpoch)
 {
     /// <summary>The wrapped key as the crypto core reads it (checks KDF bounds and lengths).</summary>
-    internal WrappedAccountKey ToWrappedAccountKey() => new(AccountId, KdfParameters, Salt, WrappedAccountKey);
+    internal WrappedAccountKey ToWrappedAccountKey() => new(AccountId, Email, KdfParameters, Salt, WrappedAccountKey);
 }

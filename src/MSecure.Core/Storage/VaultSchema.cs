@@ -65,6 +65,14 @@ internal static class VaultSchema
         new(2, "record-set integrity anchor", """
             ALTER TABLE meta ADD COLUMN record_set BLOB;
             """),
+
+        // The sealed vault state (see docs/ARCHITECTURE.md section 14): one envelope over the vault
+        // revision, the record-set digest (which now covers name indexes) and a hash of the
+        // metadata. NULL until the first unlock of a vault created before this step seals it, after
+        // verifying the schema-2 record-set anchor; from then on record_set stays NULL.
+        new(3, "sealed vault state over records, name indexes and metadata", """
+            ALTER TABLE meta ADD COLUMN state BLOB;
+            """),
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>

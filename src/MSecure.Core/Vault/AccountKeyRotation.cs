@@ -35,34 +35,35 @@ internal static class AccountKeyRotation
                 AccountKeys keys = AccountKeys.Derive(accountKey, before.AccountId);
                 newCodec = new RecordCodec(new RecordCipher(keys, vault.VaultId));
                 verifier = AccountVerifier.Create(keys);
-                wrapped = WrappedAccountKey.Wrap(before.AccountId, accountKey, password, before.KdfParameters);
+                wrapped = WrappedAccountKey.Wrap(before.AccountId, before.Email, accountKey, password, before.KdfParameters);
             }
 
-            long recordSetRevision = vault.Write(() =>
+            long revision = vault.Write(() =>
             {
                 PasswordChange.EnsureUnchanged(vault, before);
-                RecordSetState? stored = vault.ReadAnchor();
+                VaultState stored = vault.ReadState();
+                vault.EnsureMetadataMatches(stored);
                 byte[] oldDigest = new byte[RecordSetHasher.DigestLength], newDigest = new byte[RecordSetHasher.DigestLength];
                 ResealRecords(vault, newCodec, oldDigest, newDigest);
 
-                // The rows just re-sealed must be the ones the old anchor vouches for; the new
-                // anchor vouches for the same rows under the new keys.
-                if (stored is not null && !stored.Matches(oldDigest))
+                // The rows just re-sealed must be the ones the old state vouches for; the new
+                // state vouches for the same rows (with their new name indexes) under the new keys.
+                if (!stored.Matches(oldDigest))
                 {
-                    throw MSecureErrors.VaultTampered(vault.Database.Path, "the records do not match the record-set digest");
+                    throw MSecureErrors.VaultTampered(vault.Path, "the records do not match the vault's record-set digest");
                 }
 
                 ResealHistory(vault, newCodec);
-                var next = new RecordSetState((stored?.Revision ?? 0) + 1, newDigest);
-                MetaStore.UpdateRecordSetAnchor(vault.Database, next.Seal(newCodec.Cipher.Keys, vault.VaultId));
                 MetaStore.UpdateWrappedKey(vault.Database, wrapped);
                 MetaStore.UpdateVerifierAndAdvanceEpoch(vault.Database, verifier);
+                var next = new VaultState(stored.Revision + 1, newDigest, MetadataHash.Of(MetaStore.Read(vault.Database)));
+                MetaStore.UpdateState(vault.Database, next.Seal(newCodec.Cipher.Keys, vault.VaultId));
                 return next.Revision;
             });
 
-            vault.ReplaceKeys(newCodec, vault.KeyEpoch + 1, recordSetRevision);
+            vault.ReplaceKeys(newCodec, vault.KeyEpoch + 1, revision);
             newCodec = null;
-            return new EmergencyKit(before.Email, wrapped);
+            return new EmergencyKit(wrapped);
         }
         finally
         {
@@ -79,12 +80,12 @@ internal static class AccountKeyRotation
         while (true)
         {
             var batch = RecordStore.ReadBatch(vault.Database, after, BatchSize);
-            RowState[] states = batch.ConvertAll(entry => new RowState(entry.Record.Id, entry.Record.Revision, entry.Record.Deleted)).ToArray();
-            oldHasher.ToggleMany(oldDigest, states);
-            newHasher.ToggleMany(newDigest, states);
-            foreach ((long seq, StoredRecord row) in batch)
+            var oldStates = new RowState[batch.Count];
+            var newStates = new RowState[batch.Count];
+            for (int i = 0; i < batch.Count; i++)
             {
-                byte[] content = Reseal(source, target.Cipher, EnvelopeRole.Record, row.Id, row.Revision, row.Content, out _);
+                (long seq, StoredRecord row) = batch[i];
+                byte[] content = Reseal(source, target.Cipher, EnvelopeRole.Record, row.Id, row.Revision, RecordReader.ContentOf(row), out _);
                 byte[]? summary = null, nameIndex = null;
                 if (!row.Deleted)
                 {
@@ -92,9 +93,14 @@ internal static class AccountKeyRotation
                     nameIndex = target.Cipher.NameIndex(name ?? throw RecordCodec.Unreadable(row.Id));
                 }
 
+                oldStates[i] = new RowState(row.Id, row.Revision, row.Deleted, NameIndexBlocks.From(row.NameIndex));
+                newStates[i] = new RowState(row.Id, row.Revision, row.Deleted, NameIndexBlocks.From(nameIndex));
                 RecordStore.UpdateCiphertexts(vault.Database, seq, nameIndex, summary, content);
                 after = seq;
             }
+
+            oldHasher.ToggleMany(oldDigest, oldStates);
+            newHasher.ToggleMany(newDigest, newStates);
 
             if (batch.Count < BatchSize)
             {

@@ -20,13 +20,13 @@ internal static class PasswordChange
         kdfParameters?.EnsureWithinBounds();
         VaultMetadata before = vault.Read(() => MetaStore.Read(vault.Database));
         WrappedAccountKey rewrapped = before.ToWrappedAccountKey().ChangePassword(currentPassword, newPassword, kdfParameters);
-        vault.Write(() =>
+        vault.WriteMetadata(() =>
         {
             EnsureUnchanged(vault, before);
             MetaStore.UpdateWrappedKey(vault.Database, rewrapped);
             return 0;
         });
-        return new EmergencyKit(before.Email, rewrapped);
+        return new EmergencyKit(rewrapped);
     }
 
     /// <summary>Throws VaultBusy when the wrapped key in the file is no longer the one read before the KDF ran.</summary>

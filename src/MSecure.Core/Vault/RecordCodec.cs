@@ -78,6 +78,23 @@ internal sealed class RecordCodec : IDisposable
         }
     }
 
+    /// <summary>Opens a current summary envelope.</summary>
+    /// <exception cref="MSecureException">RecordTampered.</exception>
+    internal RecordSummary OpenSummary(Guid id, long revision, byte[] envelope)
+    {
+        byte[] plaintext = Cipher.Open(EnvelopeRole.Summary, id, revision, envelope);
+        try
+        {
+            SummaryDocument document = RecordSerializer.ReadSummary(plaintext) ?? throw Unreadable(id);
+            return new RecordSummary(id, revision, document.Name ?? throw Unreadable(id), document.Template, RecordSerializer.TagsOf(document.Tags),
+                document.Favorite, DateTimeOffset.FromUnixTimeMilliseconds(document.Modified));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
     /// <summary>Checks that a tombstone opens and names its own record.</summary>
     internal void VerifyTombstone(Guid id, long revision, byte[] envelope)
     {

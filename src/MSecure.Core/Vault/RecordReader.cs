@@ -15,13 +15,13 @@ internal static class RecordReader
         if (RecordStore.Find(vault.Database, id) is not { Deleted: false } row)
         {
             // A row hidden as a tombstone or deleted outside MSecure shows here, not as "not found".
-            vault.EnsureRecordSetVerified();
+            vault.EnsureVerified();
             throw MSecureErrors.RecordNotFound(id);
         }
 
         EnsureNotRolledBack(row);
-        Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, id, row.Revision, row.Content);
-        vault.EnsureRecordSetVerified();
+        Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, id, row.Revision, ContentOf(row));
+        vault.EnsureVerified();
         return record;
     });
 
@@ -43,18 +43,25 @@ internal static class RecordReader
             byte[] nameIndex = vault.Codec.Cipher.NameIndex(name);
             if (RecordStore.FindLiveByName(vault.Database, nameIndex) is not { } row)
             {
-                vault.EnsureRecordSetVerified();
+                // The digest covers every row's name index; the SQLite index that finds it is
+                // checked here, where a damaged one would otherwise answer "not found".
+                vault.EnsureVerified();
+                if (RecordStore.FindLiveIdByNameWithoutIndex(vault.Database, nameIndex) is not null)
+                {
+                    throw MSecureErrors.VaultCorrupted(vault.Path, "its index of record names is damaged (a record exists that the index does not find).");
+                }
+
                 return null;
             }
 
             EnsureNotRolledBack(row);
-            Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, row.Id, row.Revision, row.Content);
+            Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, row.Id, row.Revision, ContentOf(row));
             if (!string.Equals(RecordNames.Normalize(record.Name), RecordNames.Normalize(name), StringComparison.Ordinal))
             {
                 throw MSecureErrors.RecordTampered(row.Id, "its name index belongs to another name");
             }
 
-            vault.EnsureRecordSetVerified();
+            vault.EnsureVerified();
             return record;
         });
     }
@@ -64,23 +71,25 @@ internal static class RecordReader
     {
         if (RecordStore.Find(vault.Database, id) is not { } row)
         {
-            vault.EnsureRecordSetVerified();
+            vault.EnsureVerified();
             throw MSecureErrors.RecordNotFound(id);
         }
 
         EnsureNotRolledBack(row);
         if (row.Deleted)
         {
-            vault.Codec.VerifyTombstone(id, row.Revision, row.Content);
+            vault.Codec.VerifyTombstone(id, row.Revision, ContentOf(row));
         }
 
-        var versions = new List<Record>();
-        foreach (StoredEnvelope entry in HistoryStore.Read(vault.Database, id))
+        List<StoredEnvelope> entries = HistoryStore.Read(vault.Database, id);
+        EnsureHistoryComplete(row, entries);
+        var versions = new List<Record>(entries.Count);
+        foreach (StoredEnvelope entry in entries)
         {
             versions.Add(vault.Codec.OpenRecord(EnvelopeRole.History, id, entry.Revision, entry.Envelope));
         }
 
-        vault.EnsureRecordSetVerified();
+        vault.EnsureVerified();
         return (IReadOnlyList<Record>)versions;
     });
 
@@ -93,6 +102,28 @@ internal static class RecordReader
         if (row.NewestHistoryRevision is { } newest && newest >= row.Revision)
         {
             throw MSecureErrors.RecordTampered(row.Id, "it is at an older revision than its own history (rolled back)");
+        }
+    }
+
+    /// <summary>A row's full (or tombstone) envelope; RecordTampered when its record_contents row is missing.</summary>
+    internal static byte[] ContentOf(StoredRecord row) =>
+        row.Content ?? throw MSecureErrors.RecordTampered(row.Id, "its content is missing");
+
+    /// <summary>
+    /// Every revision moves the one before it into history, so a record at revision r has exactly
+    /// the history entries r − 1 down to 1 (newest first); fewer means entries were deleted.
+    /// </summary>
+    internal static void EnsureHistoryComplete(StoredRecord row, List<StoredEnvelope> newestFirst)
+    {
+        bool complete = newestFirst.Count == row.Revision - 1;
+        for (int i = 0; complete && i < newestFirst.Count; i++)
+        {
+            complete = newestFirst[i].Revision == row.Revision - 1 - i;
+        }
+
+        if (!complete)
+        {
+            throw MSecureErrors.RecordTampered(row.Id, "its history is incomplete");
         }
     }
 

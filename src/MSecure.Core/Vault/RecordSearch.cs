@@ -23,9 +23,9 @@ internal static class RecordSearch
     private const int BatchSize = 2048;
 
     /// <summary>
-    /// Runs <paramref name="query"/>. When the session has not verified the record set since
+    /// Runs <paramref name="query"/>. When the session has not verified the vault state since
     /// another connection last wrote, the scan also reads tombstones and every worker folds its
-    /// rows into the record-set digest, compared with the anchor read in the same snapshot.
+    /// rows into the record-set digest, compared with the state read in the same snapshot.
     /// </summary>
     internal static IReadOnlyList<RecordSummary> Run(UnlockedVault vault, RecordQuery query)
     {
@@ -34,12 +34,12 @@ internal static class RecordSearch
         RecordCipher cipher = vault.Codec.Cipher;
         var work = new List<Task<BatchResult>>();
         ScannedRow[]? held = null;
-        (RecordSetState Stored, long DataVersion)? toVerify = null;
+        (VaultState Stored, long DataVersion)? toVerify = null;
         try
         {
             vault.Read(() =>
             {
-                toVerify = vault.RecordSetToVerify();
+                toVerify = vault.StateToVerify();
                 bool digest = toVerify is not null;
                 void OnBatch(ScannedRow[] batch)
                 {
@@ -59,7 +59,7 @@ internal static class RecordSearch
                 }
                 else
                 {
-                    RecordStore.ScanLive(vault.Database, full, BatchSize, batch => OnBatch(Array.ConvertAll(batch, row => new ScannedRow(row, false))));
+                    RecordStore.ScanLive(vault.Database, full, BatchSize, batch => OnBatch(Array.ConvertAll(batch, row => new ScannedRow(row, false, default))));
                 }
 
                 return 0;
@@ -101,7 +101,7 @@ internal static class RecordSearch
             var states = new RowState[rows.Length];
             for (int i = 0; i < rows.Length; i++)
             {
-                states[i] = new RowState(rows[i].Row.Id, rows[i].Row.Revision, rows[i].Deleted);
+                states[i] = rows[i].State;
             }
 
             using var hasher = new RecordSetHasher(cipher.Keys, cipher.VaultId);

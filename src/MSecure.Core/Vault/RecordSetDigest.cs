@@ -4,38 +4,48 @@ using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using MSecure.Core.Cryptography;
-using MSecure.Core.Errors;
 using MSecure.Core.Storage;
 
 namespace MSecure.Core.Vault;
 
 /// <summary>
 /// The record-set digest: XOR over every row, live and tombstone, of a 16-byte entry, the AES-256
-/// CBC-MAC (zero IV) under the record-set key of the fixed-length three-block input
-/// vault id ‖ record id ‖ revision (8 bytes, big-endian) ‖ deleted (1 byte) ‖ 7 zero bytes.
-/// The input length never varies, so CBC-MAC is a PRF here. With C0 = E(vault id) computed once,
-/// entry = E(E(C0 ⊕ record id) ⊕ (revision ‖ deleted ‖ 0⁷)): a batch of rows costs two ECB calls.
-/// XOR makes the digest updatable in O(1) per write: toggling a row state out and the next one in.
-/// One instance per thread (it reuses one keyed AES and its pinned, wiped work buffers).
+/// CBC-MAC (zero IV) under the record-set key of the fixed-length five-block input
+/// vault id ‖ record id ‖ revision (8 bytes, big-endian) ‖ deleted (1 byte) ‖ 7 zero bytes ‖ name index
+/// (32 bytes, all zero for a tombstone). The input length never varies, so CBC-MAC is a PRF here.
+/// With C0 = E(vault id) computed once, each further block is one batched ECB pass: a chunk of rows
+/// costs four ECB calls. Vaults written before name indexes were covered used the first three
+/// blocks only (<see cref="RecordSetHasher(AccountKeys, Guid, bool)"/> with legacy set, read when such a
+/// vault is upgraded). XOR makes the digest updatable in O(1) per write: toggling a row state out
+/// and the next one in. One instance per thread (it reuses one keyed AES and its pinned, wiped work buffers).
 /// </summary>
 internal sealed class RecordSetHasher : IDisposable
 {
     /// <summary>The digest length in bytes.</summary>
     internal const int DigestLength = BlockLength;
 
-    /// <summary>Rows per pair of ECB calls.</summary>
+    /// <summary>Rows per batch of ECB calls.</summary>
     internal const int ChunkRows = 4096;
 
     private const int BlockLength = 16;
 
     private readonly Aes _aes;
+    private readonly bool _legacy;
     private readonly byte[] _c0 = GC.AllocateArray<byte>(BlockLength, pinned: true);
     private byte[]? _blocks;
     private byte[]? _encrypted;
 
+    /// <summary>A hasher of the current five-block entries.</summary>
     internal RecordSetHasher(AccountKeys keys, Guid vaultId)
+        : this(keys, vaultId, legacy: false)
+    {
+    }
+
+    /// <summary>A hasher; with <paramref name="legacy"/>, of the three-block entries of schema 2 (no name index).</summary>
+    internal RecordSetHasher(AccountKeys keys, Guid vaultId, bool legacy)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        _legacy = legacy;
         _aes = Aes.Create();
         byte[] key = GC.AllocateArray<byte>(keys.RecordSet.Bytes.Length, pinned: true);
         try
@@ -52,14 +62,10 @@ internal sealed class RecordSetHasher : IDisposable
         _aes.EncryptEcb(_c0.AsSpan(), _c0, PaddingMode.None);
     }
 
-    /// <summary>XORs the row state (<paramref name="id"/>, <paramref name="revision"/>, <paramref name="deleted"/>) into <paramref name="digest"/>.</summary>
-    internal void Toggle(Span<byte> digest, Guid id, long revision, bool deleted)
-    {
-        var row = new RowState(id, revision, deleted);
-        ToggleMany(digest, new ReadOnlySpan<RowState>(in row));
-    }
+    /// <summary>XORs the state of one row into <paramref name="digest"/>.</summary>
+    internal void Toggle(Span<byte> digest, RowState row) => ToggleMany(digest, new ReadOnlySpan<RowState>(in row));
 
-    /// <summary>XORs every row state of <paramref name="rows"/> into <paramref name="digest"/>: two ECB calls per <see cref="ChunkRows"/> rows.</summary>
+    /// <summary>XORs every row state of <paramref name="rows"/> into <paramref name="digest"/>.</summary>
     internal void ToggleMany(Span<byte> digest, ReadOnlySpan<RowState> rows)
     {
         if (digest.Length < DigestLength)
@@ -90,9 +96,9 @@ internal sealed class RecordSetHasher : IDisposable
                 int length = chunk.Length * BlockLength;
                 Span<byte> blocks = _blocks.AsSpan(0, length);
                 Span<byte> encrypted = _encrypted.AsSpan(0, length);
-
-                // First pass: C0 ⊕ record id, one block per row.
                 Span<ulong> words = MemoryMarshal.Cast<byte, ulong>(blocks);
+
+                // First block: C0 ⊕ record id, one block per row.
                 for (int i = 0; i < chunk.Length; i++)
                 {
                     IdEncoding.Write(chunk[i].Id, blocks.Slice(i * BlockLength, BlockLength));
@@ -101,27 +107,23 @@ internal sealed class RecordSetHasher : IDisposable
                 }
 
                 _aes.EncryptEcb(blocks, encrypted, PaddingMode.None);
-
-                // Second pass: chain in revision ‖ deleted ‖ 0⁷.
-                for (int i = 0; i < chunk.Length; i++)
+                ChainIn(chunk, blocks, encrypted, static (in RowState row, Span<byte> block) =>
                 {
-                    Span<byte> block = blocks.Slice(i * BlockLength, BlockLength);
-                    BinaryPrimitives.WriteInt64BigEndian(block, chunk[i].Revision);
-                    words[2 * i + 1] = 0;
-                    block[sizeof(long)] = chunk[i].Deleted ? (byte)1 : (byte)0;
+                    BinaryPrimitives.WriteInt64BigEndian(block, row.Revision);
+                    block[sizeof(long)] = row.Deleted ? (byte)1 : (byte)0;
+                    block[(sizeof(long) + 1)..].Clear();
+                });
+                if (!_legacy)
+                {
+                    ChainIn(chunk, blocks, encrypted, static (in RowState row, Span<byte> block) => row.NameIndex.WriteFirst(block));
+                    ChainIn(chunk, blocks, encrypted, static (in RowState row, Span<byte> block) => row.NameIndex.WriteSecond(block));
                 }
 
-                Span<ulong> chained = MemoryMarshal.Cast<byte, ulong>(encrypted);
-                for (int i = 0; i < words.Length; i++)
+                ReadOnlySpan<ulong> entries = MemoryMarshal.Cast<byte, ulong>(encrypted);
+                for (int i = 0; i < entries.Length; i += 2)
                 {
-                    words[i] ^= chained[i];
-                }
-
-                _aes.EncryptEcb(blocks, encrypted, PaddingMode.None);
-                for (int i = 0; i < chained.Length; i += 2)
-                {
-                    folded[0] ^= chained[i];
-                    folded[1] ^= chained[i + 1];
+                    folded[0] ^= entries[i];
+                    folded[1] ^= entries[i + 1];
                 }
             }
         }
@@ -150,59 +152,31 @@ internal sealed class RecordSetHasher : IDisposable
         Wipe();
     }
 
+    /// <summary>One CBC step for every row: the next input block of each row, XOR the previous output, encrypted.</summary>
+    private void ChainIn(ReadOnlySpan<RowState> chunk, Span<byte> blocks, Span<byte> encrypted, BlockWriter write)
+    {
+        for (int i = 0; i < chunk.Length; i++)
+        {
+            write(chunk[i], blocks.Slice(i * BlockLength, BlockLength));
+        }
+
+        Span<ulong> words = MemoryMarshal.Cast<byte, ulong>(blocks);
+        ReadOnlySpan<ulong> chained = MemoryMarshal.Cast<byte, ulong>(encrypted);
+        for (int i = 0; i < words.Length; i++)
+        {
+            words[i] ^= chained[i];
+        }
+
+        _aes.EncryptEcb(blocks, encrypted, PaddingMode.None);
+    }
+
     private void Wipe()
     {
         CryptographicOperations.ZeroMemory(_blocks);
         CryptographicOperations.ZeroMemory(_encrypted);
     }
-}
 
-/// <summary>What the anchor in meta holds: the vault revision (one more per write) and the record-set digest.</summary>
-/// <param name="Revision">Incremented by every write transaction that touches records.</param>
-/// <param name="Digest">The record-set digest, 16 bytes.</param>
-internal sealed record RecordSetState(long Revision, byte[] Digest)
-{
-    /// <summary>The plaintext length of the anchor envelope.</summary>
-    internal const int PlaintextLength = sizeof(long) + RecordSetHasher.DigestLength;
-
-    /// <summary>The purpose label of the anchor envelope's associated data (with the vault id).</summary>
-    internal const string Purpose = "msecure/v1/record-set";
-
-    /// <summary>Whether <paramref name="digest"/> equals this state's digest (constant time).</summary>
-    internal bool Matches(ReadOnlySpan<byte> digest) => CryptographicOperations.FixedTimeEquals(Digest, digest);
-
-    /// <summary>Seals the anchor under the record-encryption key, bound to the vault id.</summary>
-    internal byte[] Seal(AccountKeys keys, Guid vaultId)
-    {
-        Span<byte> plaintext = stackalloc byte[PlaintextLength];
-        BinaryPrimitives.WriteInt64BigEndian(plaintext, Revision);
-        Digest.CopyTo(plaintext[sizeof(long)..]);
-        return Envelope.Seal(keys.RecordEncryption, AssociatedDataOf(vaultId), plaintext);
-    }
-
-    /// <summary>Opens a stored anchor; VaultTampered when it does not authenticate or is malformed.</summary>
-    internal static RecordSetState Open(AccountKeys keys, Guid vaultId, byte[] envelope, string path)
-    {
-        byte[] plaintext;
-        try
-        {
-            plaintext = Envelope.Open(keys.RecordEncryption, AssociatedDataOf(vaultId), envelope);
-        }
-        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.EnvelopeAuthenticationFailed
-            or MSecureErrorCode.EnvelopeTruncated or MSecureErrorCode.EnvelopeUnsupportedVersion)
-        {
-            throw MSecureErrors.VaultTampered(path, "its record-set anchor does not authenticate");
-        }
-
-        if (plaintext.Length != PlaintextLength)
-        {
-            throw MSecureErrors.VaultTampered(path, "its record-set anchor is malformed");
-        }
-
-        return new RecordSetState(BinaryPrimitives.ReadInt64BigEndian(plaintext), plaintext[sizeof(long)..]);
-    }
-
-    private static byte[] AssociatedDataOf(Guid vaultId) => new AssociatedDataBuilder(Purpose).AddId(vaultId).ToArray();
+    private delegate void BlockWriter(in RowState row, Span<byte> block);
 }
 
 /// <summary>The digest being updated by one write transaction.</summary>
@@ -230,10 +204,10 @@ internal sealed class RecordSetChange : IDisposable
     }
 
     /// <summary>A row state leaves the set (the row is replaced).</summary>
-    internal void Remove(Guid id, long revision, bool deleted) => _pending.Add(new RowState(id, revision, deleted));
+    internal void Remove(RowState row) => _pending.Add(row);
 
     /// <summary>A row state joins the set.</summary>
-    internal void Add(Guid id, long revision, bool deleted) => _pending.Add(new RowState(id, revision, deleted));
+    internal void Add(RowState row) => _pending.Add(row);
 
     /// <summary>Frees the AES key schedule and wipes its buffers.</summary>
     public void Dispose() => _hasher.Dispose();

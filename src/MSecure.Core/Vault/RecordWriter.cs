@@ -64,14 +64,14 @@ internal static class RecordWriter
         return vault.WriteRecords(change =>
         {
             StoredRecord current = LiveRow(vault, id, expectedRevision);
-            RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
+            RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
             long modifiedAt = VaultClock.NowMilliseconds();
             SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt);
             EnsureNameFree(vault, sealedRecord.NameIndex, id);
             MoveToHistory(vault, current, history!);
             ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
-            change.Remove(id, current.Revision, deleted: false);
-            change.Add(id, current.Revision + 1, deleted: false);
+            change.Remove(StateOf(current));
+            change.Add(new RowState(id, current.Revision + 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
             return new Record(id, current.Revision + 1, content,
                 DateTimeOffset.FromUnixTimeMilliseconds(previous.Created), DateTimeOffset.FromUnixTimeMilliseconds(modifiedAt));
         });
@@ -81,13 +81,13 @@ internal static class RecordWriter
     internal static void Remove(UnlockedVault vault, Guid id, long? expectedRevision) => vault.WriteRecords(change =>
     {
         StoredRecord current = LiveRow(vault, id, expectedRevision);
-        _ = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, current.Content, out byte[]? history, sealHistory: true);
+        _ = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
         long removedAt = VaultClock.NowMilliseconds();
         byte[] tombstone = vault.Codec.SealTombstone(id, current.Revision + 1, removedAt);
         MoveToHistory(vault, current, history!);
         ReplaceRow(vault, current, deleted: true, removedAt, null, null, tombstone);
-        change.Remove(id, current.Revision, deleted: false);
-        change.Add(id, current.Revision + 1, deleted: true);
+        change.Remove(StateOf(current));
+        change.Add(new RowState(id, current.Revision + 1, true, default));
         return 0;
     });
 
@@ -113,7 +113,7 @@ internal static class RecordWriter
             throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
         }
 
-        change.Add(id, 1, deleted: false);
+        change.Add(new RowState(id, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
         DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         return new Record(id, 1, content, at, at);
     }
@@ -130,6 +130,9 @@ internal static class RecordWriter
 
         return current;
     }
+
+    /// <summary>A stored row's state exactly as the record-set digest hashed it.</summary>
+    private static RowState StateOf(StoredRecord row) => new(row.Id, row.Revision, row.Deleted, NameIndexBlocks.From(row.NameIndex));
 
     private static void EnsureNameFree(UnlockedVault vault, byte[] nameIndex, Guid id)
     {

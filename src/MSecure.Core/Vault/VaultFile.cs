@@ -67,18 +67,19 @@ public sealed class VaultFile : IDisposable
             {
                 keys = AccountKeys.Derive(accountKey, accountId);
                 verifier = AccountVerifier.Create(keys);
-                wrapped = WrappedAccountKey.Wrap(accountId, accountKey, password, kdf);
+                wrapped = WrappedAccountKey.Wrap(accountId, email, accountKey, password, kdf);
             }
 
-            var kit = new EmergencyKit(email, wrapped);
+            var kit = new EmergencyKit(wrapped);
             var metadata = new VaultMetadata(vaultId, accountId, email, DateTimeOffset.FromUnixTimeMilliseconds(VaultClock.NowMilliseconds()),
                 kdf, wrapped.Salt.ToArray(), wrapped.EnvelopeBytes.ToArray(), verifier, KeyEpoch: 1);
-            byte[] anchor = new RecordSetState(0, new byte[RecordSetHasher.DigestLength]).Seal(keys, vaultId);
+            var state = new VaultState(0, new byte[RecordSetHasher.DigestLength], MetadataHash.Of(metadata));
             database = VaultDatabase.Create(fullPath, created =>
             {
                 MetaStore.Insert(created, metadata);
-                MetaStore.UpdateRecordSetAnchor(created, anchor);
+                MetaStore.UpdateState(created, state.Seal(keys, vaultId));
             });
+            RevisionWitness.Record(fullPath, keys, vaultId, metadata.KeyEpoch, state.Revision, force: true);
             var codec = new RecordCodec(new RecordCipher(keys, vaultId));
             keys = null;
             var session = new VaultSession(new UnlockedVault(database, codec, accountId, metadata.KeyEpoch));
@@ -112,42 +113,58 @@ public sealed class VaultFile : IDisposable
         }
     }
 
+    /// <summary><see cref="Unlock(ReadOnlySpan{char}, bool)"/>, refusing a state older than this device saw.</summary>
+    /// <exception cref="MSecureException">
+    /// WrongPassword, VerifierMismatch, KdfParametersOutOfRange (a hostile file), VaultCorrupted, VaultTampered, VaultRolledBack.
+    /// </exception>
+    public VaultSession Unlock(ReadOnlySpan<char> password) => Unlock(password, acceptRollback: false);
+
     /// <summary>
     /// Unlocks the vault: derives the unlock key from <paramref name="password"/>, unwraps the
-    /// Account Key, derives the record keys and checks them against the verifier.
+    /// Account Key, derives the record keys and checks them against the verifier, then attests the
+    /// vault: its sealed state authenticates, matches the metadata, and is not older than the newest
+    /// state this device saw (the revision witness beside the file). A vault written before sealed
+    /// states is sealed now, after its older record-set anchor proved its rows.
     /// </summary>
-    /// <exception cref="MSecureException">WrongPassword, VerifierMismatch, KdfParametersOutOfRange (a hostile file), VaultCorrupted.</exception>
-    public VaultSession Unlock(ReadOnlySpan<char> password)
+    /// <param name="password">The vault's password.</param>
+    /// <param name="acceptRollback">Accept an older state than this device saw (a backup restored on purpose), or a damaged witness, and record it as the newest.</param>
+    /// <exception cref="MSecureException">
+    /// WrongPassword, VerifierMismatch, KdfParametersOutOfRange (a hostile file), VaultCorrupted, VaultTampered, VaultRolledBack.
+    /// </exception>
+    public VaultSession Unlock(ReadOnlySpan<char> password, bool acceptRollback)
     {
         VaultDatabase database = Database;
         VaultMetadata metadata = database.Read(() => MetaStore.Read(database));
         WrappedAccountKey wrapped = VaultMetadataViews.ReadWrappedKey(database, metadata);
         AccountKeys keys;
-        using (AccountKey accountKey = wrapped.Unwrap(password))
+        WrappedAccountKey? upgraded;
+        using (AccountKey accountKey = wrapped.Unwrap(password, out upgraded))
         {
             keys = AccountKeys.Derive(accountKey, metadata.AccountId);
         }
 
-        VaultDatabase? sessionDatabase = null;
+        UnlockedVault? vault = null;
         try
         {
             AccountVerifier.Verify(keys, metadata.Verifier);
-            sessionDatabase = VaultDatabase.Open(database.Path);
-            var session = new VaultSession(new UnlockedVault(sessionDatabase, new RecordCodec(new RecordCipher(keys, metadata.VaultId)),
-                metadata.AccountId, metadata.KeyEpoch));
-            sessionDatabase = null;
+            vault = new UnlockedVault(VaultDatabase.Open(database.Path), new RecordCodec(new RecordCipher(keys, metadata.VaultId)),
+                metadata.AccountId, metadata.KeyEpoch);
+            VaultAttestation.Attest(vault, upgraded is null ? null : new WrapUpgrade(wrapped.EnvelopeBytes, upgraded), acceptRollback);
+            var session = new VaultSession(vault);
+            vault = null;
             return session;
         }
         catch
         {
-            keys.Dispose();
-            sessionDatabase?.Dispose();
+            if (vault is null)
+            {
+                keys.Dispose();
+            }
+
+            vault?.Dispose();
             throw;
         }
     }
-
-    /// <summary>The emergency kit of the wrapped key stored now; no secret needed.</summary>
-    public EmergencyKit GetEmergencyKit() => VaultMetadataViews.ReadKit(Database);
 
     /// <summary>
     /// Runs SQLite's full integrity check over the file; empty when sound. Reads the whole file.

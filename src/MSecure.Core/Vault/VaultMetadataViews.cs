@@ -15,11 +15,11 @@ internal static class VaultMetadataViews
             metadata.KdfParameters, database.ReadSchemaVersion(), RecordStore.CountLive(database));
     });
 
-    /// <summary>The emergency kit of the stored wrapped key; no secret needed.</summary>
+    /// <summary>The emergency kit of the stored wrapped key (callers check it against the sealed state first).</summary>
     internal static EmergencyKit ReadKit(VaultDatabase database)
     {
         VaultMetadata metadata = database.Read(() => MetaStore.Read(database));
-        return new EmergencyKit(metadata.Email, ReadWrappedKey(database, metadata));
+        return new EmergencyKit(ReadWrappedKey(database, metadata));
     }
 
     /// <summary>The stored wrapped key; VaultCorrupted when its salt or envelope has the wrong length.</summary>

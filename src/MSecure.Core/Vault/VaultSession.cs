@@ -101,33 +101,30 @@ public sealed class VaultSession : IDisposable
     }
 
     /// <summary>
-    /// Runs SQLite's full integrity check and verifies every row's id, revision and deleted flag
-    /// against the vault's record-set anchor (no envelope is decrypted). Empty when sound; otherwise
-    /// one line per problem. Reads the whole file.
+    /// Checks the whole vault and reports every problem found instead of stopping at the first:
+    /// SQLite's integrity check, the sealed state against the metadata, the record-set digest and
+    /// the revision witness, and every envelope: each live record's summary and full content open and
+    /// agree with its name index, each tombstone opens, each record's history is complete and every
+    /// entry opens. Reads and decrypts the whole file.
     /// </summary>
     /// <exception cref="MSecureException">VaultLocked.</exception>
-    public IReadOnlyList<string> CheckIntegrity() => Use(vault =>
-    {
-        var problems = new List<string>(vault.Database.CheckIntegrity());
-        try
-        {
-            vault.Read(() =>
-            {
-                vault.EnsureRecordSetVerified(force: true);
-                return 0;
-            });
-        }
-        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.VaultTampered)
-        {
-            problems.Add(exception.Message);
-        }
+    public VaultCheckReport Verify() => Use(VaultIntegrityCheck.Run);
 
-        return (IReadOnlyList<string>)problems;
-    });
-
-    /// <summary>The emergency kit of the wrapped key stored now.</summary>
+    /// <summary><see cref="Verify"/>'s problems: empty when the vault is sound.</summary>
     /// <exception cref="MSecureException">VaultLocked.</exception>
-    public EmergencyKit GetEmergencyKit() => Use(vault => VaultMetadataViews.ReadKit(vault.Database));
+    public IReadOnlyList<string> CheckIntegrity() => Verify().Problems;
+
+    /// <summary>
+    /// The emergency kit of the wrapped key stored now, after checking that the metadata it is made
+    /// of (email, account id, KDF parameters, salt, wrapped key) is the one sealed in the vault state:
+    /// a kit printed from tampered metadata would not open.
+    /// </summary>
+    /// <exception cref="MSecureException">VaultLocked, VaultTampered.</exception>
+    public EmergencyKit GetEmergencyKit() => Use(vault => vault.Read(() =>
+    {
+        vault.EnsureMetadataMatches(vault.ReadState());
+        return VaultMetadataViews.ReadKit(vault.Database);
+    }));
 
     /// <summary>Locks the session: wipes every key and closes the connection. Waits for a call in progress.</summary>
     public void Dispose()
@@ -143,7 +140,8 @@ public sealed class VaultSession : IDisposable
     /// <summary>The vault, or VaultLocked. Call under the gate.</summary>
     private UnlockedVault Current => _vault ?? throw MSecureErrors.VaultLocked();
 
-    private T Use<T>(Func<UnlockedVault, T> operation)
+    /// <summary>Runs <paramref name="operation"/> on the unlocked vault, one call at a time (tests reach the engine's internals through it).</summary>
+    internal T Use<T>(Func<UnlockedVault, T> operation)
     {
         lock (_gate)
         {

@@ -50,24 +50,29 @@ public sealed class AssociatedDataTests
     }
 
     [Fact]
-    public void ForWrappedAccountKey_BindsEveryStoredField()
+    public void ForWrappedAccountKey_BindsEveryStoredField_TheEmailIncluded()
     {
+        const string Email = "alice@example.com";
         byte[] salt = new byte[16];
-        byte[] baseline = AssociatedData.ForWrappedAccountKey(TestValues.AccountId, KdfParameters.Default, salt);
+        byte[] baseline = AssociatedData.ForWrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default, salt);
         byte[] otherSalt = new byte[16];
         otherSalt[0] = 1;
 
-        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.OtherAccountId, KdfParameters.Default, salt));
-        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, KdfParameters.Default with { MemoryKiB = 65_537 }, salt));
-        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, KdfParameters.Default with { Passes = 4 }, salt));
-        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, KdfParameters.Default with { Lanes = 2 }, salt));
-        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, KdfParameters.Default, otherSalt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.OtherAccountId, Email, KdfParameters.Default, salt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, "mallory@example.com", KdfParameters.Default, salt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, "Alice@example.com", KdfParameters.Default, salt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default with { MemoryKiB = 65_537 }, salt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default with { Passes = 4 }, salt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default with { Lanes = 2 }, salt));
+        Assert.NotEqual(baseline, AssociatedData.ForWrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default, otherSalt));
+        Assert.NotEqual(baseline, AssociatedData.ForLegacyWrappedAccountKey(TestValues.AccountId, KdfParameters.Default, salt));
     }
 
     [Fact]
     public void PurposesNeverCollide()
     {
         Assert.NotEqual(AssociatedData.ForVerifier(TestValues.AccountId), AssociatedData.ForRecord(TestValues.AccountId, Guid.Empty, 0));
-        Assert.StartsWith("msecure/v1/", AssociatedData.WrappedAccountKeyPurpose, StringComparison.Ordinal);
+        Assert.Equal("msecure/v2/wrapped-account-key", AssociatedData.WrappedAccountKeyPurpose);
+        Assert.Equal("msecure/v1/wrapped-account-key", AssociatedData.LegacyWrappedAccountKeyPurpose);
     }
 }

@@ -7,10 +7,12 @@ namespace MSecure.Core.Tests.Cryptography;
 
 public sealed class WrappedAccountKeyTests
 {
+    private const string Email = "alice@example.com";
+
     private static readonly Lazy<WrappedAccountKey> Wrapped = new(() =>
     {
         using AccountKey accountKey = TestValues.FixedAccountKey();
-        return WrappedAccountKey.Wrap(TestValues.AccountId, accountKey, TestValues.Password, TestValues.FastKdf);
+        return WrappedAccountKey.Wrap(TestValues.AccountId, Email, accountKey, TestValues.Password, TestValues.FastKdf);
     });
 
     [Fact]
@@ -49,11 +51,14 @@ public sealed class WrappedAccountKeyTests
         byte[] otherSalt = (byte[])salt.Clone();
         otherSalt[0] ^= 1;
 
-        var movedToOtherAccount = new WrappedAccountKey(TestValues.OtherAccountId, wrapped.KdfParameters, salt, envelope);
-        var otherPasses = new WrappedAccountKey(wrapped.AccountId, wrapped.KdfParameters with { Passes = 2 }, salt, envelope);
-        var otherSaltKey = new WrappedAccountKey(wrapped.AccountId, wrapped.KdfParameters, otherSalt, envelope);
+        var movedToOtherAccount = new WrappedAccountKey(TestValues.OtherAccountId, Email, wrapped.KdfParameters, salt, envelope);
+        var otherPasses = new WrappedAccountKey(wrapped.AccountId, Email, wrapped.KdfParameters with { Passes = 2 }, salt, envelope);
+        var otherSaltKey = new WrappedAccountKey(wrapped.AccountId, Email, wrapped.KdfParameters, otherSalt, envelope);
+
+        var otherEmail = new WrappedAccountKey(wrapped.AccountId, "mallory@example.com", wrapped.KdfParameters, salt, envelope);
 
         TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => movedToOtherAccount.Unwrap(TestValues.Password));
+        TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => otherEmail.Unwrap(TestValues.Password));
         TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => otherPasses.Unwrap(TestValues.Password));
         TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => otherSaltKey.Unwrap(TestValues.Password));
     }
@@ -90,7 +95,7 @@ public sealed class WrappedAccountKeyTests
     {
         using AccountKey accountKey = TestValues.FixedAccountKey();
 
-        WrappedAccountKey wrapped = WrappedAccountKey.Wrap(TestValues.AccountId, accountKey, TestValues.Password);
+        WrappedAccountKey wrapped = WrappedAccountKey.Wrap(TestValues.AccountId, Email, accountKey, TestValues.Password);
 
         Assert.Equal(KdfParameters.Default, wrapped.KdfParameters);
     }
@@ -102,12 +107,42 @@ public sealed class WrappedAccountKeyTests
         byte[] envelope = new byte[75];
 
         TestValues.AssertFails(MSecureErrorCode.KdfParametersOutOfRange,
-            () => new WrappedAccountKey(TestValues.AccountId, KdfParameters.Default with { MemoryKiB = 4_194_304 }, salt, envelope));
+            () => new WrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default with { MemoryKiB = 4_194_304 }, salt, envelope));
         TestValues.AssertFails(MSecureErrorCode.InvalidArgument,
-            () => new WrappedAccountKey(TestValues.AccountId, KdfParameters.Default, new byte[15], envelope));
+            () => new WrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default, new byte[15], envelope));
         TestValues.AssertFails(MSecureErrorCode.InvalidArgument,
-            () => new WrappedAccountKey(TestValues.AccountId, KdfParameters.Default, salt, new byte[74]));
+            () => new WrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default, salt, new byte[74]));
         TestValues.AssertFails(MSecureErrorCode.InvalidArgument,
-            () => new WrappedAccountKey(TestValues.AccountId, KdfParameters.Default, salt, new byte[76]));
+            () => new WrappedAccountKey(TestValues.AccountId, Email, KdfParameters.Default, salt, new byte[76]));
+    }
+
+    [Fact]
+    public void AKeyWrappedBeforeTheEmailWasBound_StillOpens_AndComesBackWrappedWithIt()
+    {
+        using AccountKey accountKey = TestValues.FixedAccountKey();
+        byte[] salt = UnlockKeyDerivation.CreateSalt();
+        byte[] legacyEnvelope;
+        using (SecretKey unlockKey = UnlockKeyDerivation.Derive(TestValues.Password, salt, TestValues.FastKdf))
+        {
+            legacyEnvelope = Envelope.Seal(unlockKey, AssociatedData.ForLegacyWrappedAccountKey(TestValues.AccountId, TestValues.FastKdf, salt), accountKey.AsciiBytes);
+        }
+
+        var legacy = new WrappedAccountKey(TestValues.AccountId, Email, TestValues.FastKdf, salt, legacyEnvelope);
+        using (AccountKey opened = legacy.Unwrap(TestValues.Password, out WrappedAccountKey? upgraded))
+        {
+            Assert.Equal(TestValues.AccountKeyText, TestValues.TextOf(opened));
+            Assert.NotNull(upgraded);
+            Assert.Equal(salt, upgraded.Salt.ToArray());
+            Assert.NotEqual(legacyEnvelope, upgraded.EnvelopeBytes.ToArray());
+
+            // The upgraded key is bound to the email: it opens as itself and not under another email.
+            using AccountKey again = upgraded.Unwrap(TestValues.Password, out WrappedAccountKey? none);
+            Assert.Null(none);
+            Assert.Equal(TestValues.AccountKeyText, TestValues.TextOf(again));
+            var otherEmail = new WrappedAccountKey(TestValues.AccountId, "mallory@example.com", TestValues.FastKdf, salt, upgraded.EnvelopeBytes.Span);
+            TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => otherEmail.Unwrap(TestValues.Password));
+        }
+
+        TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => legacy.Unwrap(TestValues.Password + "x"));
     }
 }

@@ -19,7 +19,7 @@ public sealed class EmergencyKitTests
     private static readonly Lazy<EmergencyKit> Kit = new(() =>
     {
         using AccountKey accountKey = TestValues.FixedAccountKey();
-        return new EmergencyKit(Email, WrappedAccountKey.Wrap(TestValues.AccountId, accountKey, TestValues.Password, TestValues.FastKdf));
+        return new EmergencyKit(WrappedAccountKey.Wrap(TestValues.AccountId, Email, accountKey, TestValues.Password, TestValues.FastKdf));
     });
 
     private static string KitText => Kit.Value.ToText();
@@ -313,23 +313,42 @@ public sealed class EmergencyKitTests
     {
         string email = appendedCodeUnit < 0 ? start : start + (char)appendedCodeUnit;
 
-        TestValues.AssertFails(MSecureErrorCode.InvalidArgument, () => new EmergencyKit(email, Kit.Value.WrappedAccountKey));
+        TestValues.AssertFails(MSecureErrorCode.InvalidArgument, () => new EmergencyKit(WithEmail(email)));
     }
 
     [Fact]
     public void Constructor_AcceptsA254ByteEmail_AndRejects255()
     {
-        var longest = new EmergencyKit(new string('a', 254), Kit.Value.WrappedAccountKey);
+        var longest = new EmergencyKit(WithEmail(new string('a', 254)));
         Assert.Equal(longest.Email, EmergencyKit.Parse(longest.ToText()).Email);
 
-        TestValues.AssertFails(MSecureErrorCode.InvalidArgument, () => new EmergencyKit(new string('a', 255), Kit.Value.WrappedAccountKey));
-        TestValues.AssertFails(MSecureErrorCode.InvalidArgument, () => new EmergencyKit(new string('\u00E9', 128), Kit.Value.WrappedAccountKey));
+        TestValues.AssertFails(MSecureErrorCode.InvalidArgument, () => new EmergencyKit(WithEmail(new string('a', 255))));
+        TestValues.AssertFails(MSecureErrorCode.InvalidArgument, () => new EmergencyKit(WithEmail(new string('\u00E9', 128))));
     }
 
     [Fact]
     public void ToString_NamesTheAccountOnly()
     {
         Assert.Equal("EmergencyKit (account 00112233-4455-6677-8899-aabbccddeeff)", Kit.Value.ToString());
+    }
+
+    [Fact]
+    public void AKitWhoseEmailWasChanged_ParsesButDoesNotOpen()
+    {
+        EmergencyKit altered = new(WithEmail("mallory@example.com"));
+        EmergencyKit reparsed = EmergencyKit.Parse(altered.ToText());
+
+        Assert.Equal("mallory@example.com", reparsed.Email);
+        TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => reparsed.Open(TestValues.Password));
+        using AccountKey genuine = EmergencyKit.Parse(KitText).Open(TestValues.Password);
+        Assert.Equal(TestValues.AccountKeyText, TestValues.TextOf(genuine));
+    }
+
+    /// <summary>The test kit's wrapped key presented with another email.</summary>
+    private static WrappedAccountKey WithEmail(string email)
+    {
+        WrappedAccountKey wrapped = Kit.Value.WrappedAccountKey;
+        return new WrappedAccountKey(wrapped.AccountId, email, wrapped.KdfParameters, wrapped.Salt.Span, wrapped.EnvelopeBytes.Span);
     }
 
     private static byte[] NewEnvelopeWithVersion(byte version)

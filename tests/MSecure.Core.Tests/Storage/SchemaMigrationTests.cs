@@ -25,27 +25,28 @@ public sealed class SchemaMigrationTests : IDisposable
     public void Open_BringsAnOlderVaultForward_OnceAndInOrder()
     {
         TestVaults.Create(_directory.VaultPath).Dispose();
+        int next = VaultSchema.CurrentVersion + 1;
         List<SchemaMigration> future =
         [
             .. VaultSchema.Migrations,
-            new(3, "test: a table", "CREATE TABLE future_two (x INTEGER); INSERT INTO future_two VALUES (2);"),
-            new(4, "test: depends on step 3", "CREATE TABLE future_three AS SELECT x + 1 AS x FROM future_two;"),
+            new(next, "test: a table", "CREATE TABLE future_two (x INTEGER); INSERT INTO future_two VALUES (2);"),
+            new(next + 1, "test: depends on the step before", "CREATE TABLE future_three AS SELECT x + 1 AS x FROM future_two;"),
         ];
 
         using (VaultDatabase database = VaultDatabase.Open(_directory.VaultPath, future, VaultDatabase.DefaultBusyTimeout))
         {
-            Assert.Equal(4, database.ReadSchemaVersion());
+            Assert.Equal(next + 1, database.ReadSchemaVersion());
         }
 
         using (VaultDatabase again = VaultDatabase.Open(_directory.VaultPath, future, VaultDatabase.DefaultBusyTimeout))
         {
-            Assert.Equal(4, again.ReadSchemaVersion());
+            Assert.Equal(next + 1, again.ReadSchemaVersion());
         }
 
         Assert.Equal(3L, TestVaults.Scalar(_directory.VaultPath, "SELECT x FROM future_three;"));
         Assert.Equal(1L, TestVaults.Scalar(_directory.VaultPath, "SELECT count(*) FROM future_two;"));
 
-        // This build only knows version 2: the migrated file is now too new for it.
+        // This build only knows the current version: the migrated file is now too new for it.
         TestValues.AssertFails(MSecureErrorCode.VaultSchemaTooNew, () => VaultFile.Open(_directory.VaultPath));
     }
 
@@ -56,14 +57,14 @@ public sealed class SchemaMigrationTests : IDisposable
         List<SchemaMigration> broken =
         [
             .. VaultSchema.Migrations,
-            new(3, "test: fails halfway", "CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;"),
+            new(VaultSchema.CurrentVersion + 1, "test: fails halfway", "CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;"),
         ];
 
-        Assert.ThrowsAny<Exception>(() => VaultDatabase.Open(_directory.VaultPath, broken, VaultDatabase.DefaultBusyTimeout));
+        TestValues.AssertFails(MSecureErrorCode.VaultCorrupted, () => VaultDatabase.Open(_directory.VaultPath, broken, VaultDatabase.DefaultBusyTimeout));
 
-        Assert.Equal(2L, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
+        Assert.Equal((long)VaultSchema.CurrentVersion, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
         Assert.Equal(0L, TestVaults.Scalar(_directory.VaultPath, "SELECT count(*) FROM sqlite_master WHERE name = 'half';"));
         using VaultFile file = VaultFile.Open(_directory.VaultPath);
-        Assert.Equal(2, file.Info.SchemaVersion);
+        Assert.Equal(VaultSchema.CurrentVersion, file.Info.SchemaVersion);
     }
 }

@@ -38,13 +38,13 @@ public sealed class SqliteLockPreservationTests : IDisposable
         using (VaultFile file = VaultFile.Open(_directory.VaultPath))
         {
             _ = file.Info;
-            _ = file.GetEmergencyKit();
             _ = file.CheckIntegrity();
         }
 
         using (VaultSession second = TestVaults.Unlock(_directory.VaultPath))
         {
             _ = second.Get(creation.Session.FindByName("one")!.Id);
+            _ = second.GetEmergencyKit();
         }
 
         Assert.True(LocksHeldOn(_directory.VaultPath) > 0, "the session's locks on the database file were dropped");

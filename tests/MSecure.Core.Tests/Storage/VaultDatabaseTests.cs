@@ -57,9 +57,10 @@ public sealed class VaultDatabaseTests : IDisposable
     {
         using VaultDatabase database = VaultDatabase.Open(_directory.VaultPath);
 
-        SqliteException error = Assert.Throws<SqliteException>(() => database.Write(() => HistoryStore.Insert(database, Guid.NewGuid(), 1, [1])));
+        // A row that breaks the schema's constraints escapes no transaction raw: VaultCorrupted, SQLite's error inside.
+        MSecureException error = TestValues.AssertFails(MSecureErrorCode.VaultCorrupted, () => database.Write(() => HistoryStore.Insert(database, Guid.NewGuid(), 1, [1])));
 
-        Assert.Equal(19, error.SqliteErrorCode);
+        Assert.Equal(19, Assert.IsType<SqliteException>(error.InnerException).SqliteErrorCode);
     }
 
     [Fact]

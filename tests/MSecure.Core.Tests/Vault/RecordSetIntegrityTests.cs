@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
+using MSecure.Core.Kit;
+using MSecure.Core.Storage;
 using MSecure.Core.Records;
 using MSecure.Core.Vault;
 using Xunit;
@@ -9,8 +13,9 @@ using Record = MSecure.Core.Records.Record;
 namespace MSecure.Core.Tests.Vault;
 
 /// <summary>
-/// The record-set anchor: rows restored, hidden, deleted or copied behind the engine's back end
-/// in VaultTampered, even where every remaining envelope authenticates on its own.
+/// The sealed vault state: rows restored, hidden, deleted or copied behind the engine's back, and a
+/// removed, damaged or older seal, end in VaultTampered (VaultRolledBack for a fresh unlock that the
+/// revision witness contradicts), even where every remaining envelope authenticates on its own.
 /// </summary>
 public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
 {
@@ -121,36 +126,57 @@ public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
     }
 
     [Fact]
-    public void ATamperedOrRemovedAnchor_IsVaultTampered()
+    public void ATamperedOrRemovedState_IsVaultTampered_AndAFreshUnlockRefusesIt()
     {
         Assert.Equal("first", Session.Get(First.Id).Name);
-        var anchor = (byte[])TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;")!;
-        anchor[^1] ^= 0x01;
-        TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = $a;", ("$a", anchor));
+        var state = (byte[])TestVaults.Scalar(VaultPath, "SELECT state FROM meta;")!;
+        byte[] flipped = (byte[])state.Clone();
+        flipped[^1] ^= 0x01;
+        TestVaults.Execute(VaultPath, "UPDATE meta SET state = $a;", ("$a", flipped));
         AssertVaultTampered(() => Session.Get(First.Id));
+        AssertVaultTampered(() => TestVaults.Unlock(VaultPath));
 
-        TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = NULL;");
+        // Setting the seal to NULL with plain SQL does not turn the checks off.
+        TestVaults.Execute(VaultPath, "UPDATE meta SET state = NULL;");
         AssertVaultTampered(() => Session.Get(First.Id));
         AssertVaultTampered(() => Session.Add(TestVaults.Login("third")));
+        AssertVaultTampered(() => Session.Search(new RecordQuery()));
+        TestValues.AssertFails(MSecureErrorCode.VaultRolledBack, () => TestVaults.Unlock(VaultPath));
+
+        TestVaults.Execute(VaultPath, "UPDATE meta SET state = $a;", ("$a", state));
+        Assert.Equal("first", Session.Get(First.Id).Name);
     }
 
     [Fact]
-    public void AnOlderAnchorRestoredWithItsRows_IsVaultTampered_ForASessionThatSawTheNewerOne()
+    public void AnOlderStateRestoredWithItsRows_IsVaultTampered_ForASession_AndVaultRolledBack_ForAFreshUnlock()
     {
         byte[] id = TestVaults.IdBytes(First.Id);
         byte[] oldContent = TestVaults.ContentOf(VaultPath, First.Id);
         var oldSummary = (byte[])TestVaults.Scalar(VaultPath, "SELECT summary FROM records WHERE id = $id;", ("$id", id))!;
-        var oldAnchor = (byte[])TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;")!;
+        var oldState = (byte[])TestVaults.Scalar(VaultPath, "SELECT state FROM meta;")!;
         Session.Update(First.Id, TestVaults.Login("first", "one", "pw-changed"));
         Assert.Equal("pw-changed", Session.Get(First.Id).GetField("Password")!.Value);
 
-        // A consistent older record set: its own anchor, rows and (no) history.
+        // A consistent older vault: its own state, rows and (no) history.
         TestVaults.Execute(VaultPath, "UPDATE records SET revision = 1, summary = $s WHERE id = $id;", ("$s", oldSummary), ("$id", id));
         TestVaults.SetContent(VaultPath, First.Id, oldContent);
         TestVaults.Execute(VaultPath, "DELETE FROM record_history WHERE record_id = $id;", ("$id", id));
-        TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = $a;", ("$a", oldAnchor));
+        TestVaults.Execute(VaultPath, "UPDATE meta SET state = $a;", ("$a", oldState));
 
         AssertVaultTampered(() => Session.Get(First.Id));
+        MSecureException error = TestValues.AssertFails(MSecureErrorCode.VaultRolledBack, () => TestVaults.Unlock(VaultPath));
+        Assert.Contains(".witness", error.Message, StringComparison.Ordinal);
+
+        // Accepted on purpose (a restored backup), the older state is the newest from now on.
+        using (VaultFile file = VaultFile.Open(VaultPath))
+        using (VaultSession accepted = file.Unlock(TestVaults.Password, acceptRollback: true))
+        {
+            Assert.Equal("pw-one", accepted.Get(First.Id).GetField("Password")!.Value);
+            Assert.Empty(accepted.CheckIntegrity());
+        }
+
+        using VaultSession later = TestVaults.Unlock(VaultPath);
+        Assert.Equal("pw-one", later.Get(First.Id).GetField("Password")!.Value);
     }
 
     [Fact]
@@ -196,24 +222,20 @@ public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
     }
 
     [Fact]
-    public void AVaultFromBeforeTheAnchor_IsMigrated_ThenAnchoredByItsFirstWrite()
+    public void AVaultFromBeforeTheAnchor_IsSealedAtItsFirstUnlock_ThenVerified()
     {
-        // Make the file look like schema 1: no record_set column.
+        // Make the file look like schema 1 as this device never saw it sealed: no anchor, no state, no witness.
         Session.Dispose();
-        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN record_set; PRAGMA user_version = 1;");
+        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state; ALTER TABLE meta DROP COLUMN record_set; PRAGMA user_version = 1;");
+        File.Delete(VaultPath + ".witness");
 
         using (VaultSession legacy = TestVaults.Unlock(VaultPath))
         {
-            Assert.Null(TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;") as byte[]);
-            Assert.Equal(2L, TestVaults.Scalar(VaultPath, "PRAGMA user_version;"));
-
-            // Nothing to verify against yet: reads work.
+            Assert.Equal((long)VaultSchema.CurrentVersion, TestVaults.Scalar(VaultPath, "PRAGMA user_version;"));
+            Assert.NotNull(TestVaults.Scalar(VaultPath, "SELECT state FROM meta;") as byte[]);
+            Assert.True(File.Exists(VaultPath + ".witness"));
             Assert.Equal("first", legacy.Get(First.Id).Name);
-            Assert.Equal(2, legacy.Search(new RecordQuery()).Count);
-
-            // The first write computes the anchor from the rows as they are.
             legacy.Add(TestVaults.Login("third"));
-            Assert.NotNull(TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;") as byte[]);
             Assert.Equal(3, legacy.Search(new RecordQuery()).Count);
             Assert.Empty(legacy.CheckIntegrity());
         }
@@ -224,13 +246,63 @@ public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
     }
 
     [Fact]
+    public void ASchema2Vault_IsSealedAtItsFirstUnlock_AfterItsAnchorProvesItsRows_AndItsKeyIsRewrappedWithTheEmail()
+    {
+        MakeSchema2();
+        using (VaultSession upgraded = TestVaults.Unlock(VaultPath))
+        {
+            Assert.Null(TestVaults.Scalar(VaultPath, "SELECT record_set FROM meta;") as byte[]);
+            Assert.NotNull(TestVaults.Scalar(VaultPath, "SELECT state FROM meta;") as byte[]);
+            Assert.Equal("first", upgraded.Get(First.Id).Name);
+            Assert.Empty(upgraded.CheckIntegrity());
+            EmergencyKit kit = upgraded.GetEmergencyKit();
+            var otherEmail = new WrappedAccountKey(kit.AccountId, "mallory@example.com", kit.WrappedAccountKey.KdfParameters,
+                kit.WrappedAccountKey.Salt.Span, kit.WrappedAccountKey.EnvelopeBytes.Span);
+            TestValues.AssertFails(MSecureErrorCode.WrongPassword, () => otherEmail.Unwrap(TestVaults.Password));
+        }
+
+        // A schema-2 vault whose rows no longer match its anchor is refused, and not sealed.
+        MakeSchema2();
+        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(Second.Id)));
+        AssertVaultTampered(() => TestVaults.Unlock(VaultPath));
+        Assert.Null(TestVaults.Scalar(VaultPath, "SELECT state FROM meta;") as byte[]);
+    }
+
+    /// <summary>
+    /// Turns the test vault into what schema 2 wrote, as this device never saw it sealed: no state
+    /// column, a record-set anchor over the legacy entries, the Account Key wrapped without the email.
+    /// </summary>
+    private void MakeSchema2()
+    {
+        Guid vaultId = Session.Info.VaultId;
+        byte[] legacyAnchor = Session.Use(vault =>
+            LegacyRecordSetAnchor.Seal(vault.Codec.Cipher.Keys, vaultId, 7, vault.Read(() => vault.ComputeDigest(vault.Codec.Cipher.Keys, legacy: true))));
+        EmergencyKit kit = Session.GetEmergencyKit();
+        byte[] legacyWrap;
+        using (AccountKey accountKey = kit.Open(TestVaults.Password))
+        using (SecretKey unlockKey = UnlockKeyDerivation.Derive(TestVaults.Password, kit.WrappedAccountKey.Salt.Span, kit.WrappedAccountKey.KdfParameters))
+        {
+            legacyWrap = Envelope.Seal(unlockKey,
+                AssociatedData.ForLegacyWrappedAccountKey(kit.AccountId, kit.WrappedAccountKey.KdfParameters, kit.WrappedAccountKey.Salt.Span), accountKey.AsciiBytes);
+        }
+
+        if (TestVaults.Scalar(VaultPath, "SELECT count(*) FROM pragma_table_info('meta') WHERE name = 'state';") is 1L)
+        {
+            TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state;");
+        }
+
+        TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = $a, wrapped_account_key = $w; PRAGMA user_version = 2;", ("$a", legacyAnchor), ("$w", legacyWrap));
+        File.Delete(VaultPath + ".witness");
+    }
+
+    [Fact]
     public void UntouchedVaults_PassCheckIntegrity_AndAFlippedRowFailsIt()
     {
         Assert.Empty(Session.CheckIntegrity());
         TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(Second.Id)));
 
         IReadOnlyList<string> problems = Session.CheckIntegrity();
-        Assert.Contains(problems, line => line.Contains("integrity check", StringComparison.Ordinal));
+        Assert.Contains(problems, line => line.Contains("record-set digest", StringComparison.Ordinal));
     }
 
     private static void AssertVaultTampered(Func<object?> action)

@@ -134,7 +134,7 @@ public sealed class VaultLifecycleTests : IDisposable
     }
 
     [Fact]
-    public void GetEmergencyKit_WithoutUnlocking_OpensWithThePassword()
+    public void GetEmergencyKit_OfAnotherSession_IsTheSameKit_AndOpensWithThePassword()
     {
         string kitText;
         using (VaultCreation creation = TestVaults.Create(_directory.VaultPath))
@@ -143,9 +143,11 @@ public sealed class VaultLifecycleTests : IDisposable
             Assert.Equal(kitText, creation.Session.GetEmergencyKit().ToText());
         }
 
-        using VaultFile file = VaultFile.Open(_directory.VaultPath);
-        EmergencyKit kit = file.GetEmergencyKit();
-        Assert.Equal(kitText, kit.ToText());
+        using (VaultSession session = TestVaults.Unlock(_directory.VaultPath))
+        {
+            Assert.Equal(kitText, session.GetEmergencyKit().ToText());
+        }
+
         using AccountKey accountKey = EmergencyKit.Parse(kitText).Open(TestVaults.Password);
         Assert.False(accountKey.IsDisposed);
     }
