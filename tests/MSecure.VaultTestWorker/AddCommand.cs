@@ -12,6 +12,7 @@ namespace MSecure.VaultTestWorker;
 /// <c>add &lt;vault&gt; &lt;count&gt; &lt;name prefix&gt; [&lt;start file&gt;]</c>: unlocks the vault, prints
 /// "ready", waits until the start file exists (when given), then adds records one per transaction
 /// and prints each record's id after its commit, flushed, so a killed worker has reported only what is on disk.
+/// With MSECURE_TEST_HOLD=1 it then keeps its session open until it is killed.
 /// </summary>
 internal static class AddCommand
 {
@@ -45,6 +46,12 @@ internal static class AddCommand
             }
 
             output.WriteLine("done");
+            if (Environment.GetEnvironmentVariable("MSECURE_TEST_HOLD") == "1")
+            {
+                // Keep the session open until killed, as a process that dies with its session open does.
+                Thread.Sleep(Timeout.Infinite);
+            }
+
             return 0;
         }
         catch (MSecureException exception)

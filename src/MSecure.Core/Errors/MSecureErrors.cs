@@ -69,7 +69,7 @@ public static class MSecureErrors
     /// <summary>The password did not unwrap the Account Key.</summary>
     public static MSecureException WrongPassword() =>
         Create(MSecureErrorCode.WrongPassword, MSecureErrorCategory.AuthenticationError,
-            "The password is wrong: it does not open this Account Key.");
+            "The password is wrong: it does not open this Account Key (or the key's stored account, email or KDF parameters were changed).");
 
     /// <summary>The verifier did not decrypt with the Account Key.</summary>
     public static MSecureException VerifierMismatch() =>
@@ -194,8 +194,8 @@ public static class MSecureErrors
             ? Format("The vault file '{0}' holds an older state (revision {1}) than this device last saw (revision {2}, recorded in '{3}'): it was replaced by an older copy, or a damaged write-ahead log rolled it back. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, found, newest, witnessPath)
             : Format("The vault file '{0}' is in a format older than the one this device last saw (recorded in '{1}'): it was replaced by an older copy. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, witnessPath));
 
-    /// <summary>The revision witness beside the vault does not authenticate, so the vault cannot be shown to be current.</summary>
+    /// <summary>The revision witness beside the vault does not authenticate or names another vault, so the vault cannot be shown to be current.</summary>
     public static MSecureException VaultWitnessDamaged(string path, string witnessPath) =>
         Create(MSecureErrorCode.VaultRolledBack, MSecureErrorCategory.InvalidData,
-            Format("The revision witness '{0}' of the vault file '{1}' is damaged, so this device cannot tell whether the vault was rolled back. If the vault file is the newest copy you have, unlock it with -AcceptRollback to record its state again.", witnessPath, path));
+            Format("The revision witness '{0}' of the vault file '{1}' is damaged or belongs to another vault, so this device cannot tell whether the vault was rolled back or replaced. If the vault file is the newest copy you have, unlock it with -AcceptRollback to record its state again.", witnessPath, path));
 }

@@ -37,7 +37,7 @@ internal static class HistoryStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            entries.Add(new StoredEnvelope(id, reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+            entries.Add(new StoredEnvelope(id, StoredColumns.Integer(database, reader, 0), StoredColumns.Blob(database, reader, 1)));
         }
 
         return entries;
@@ -49,7 +49,7 @@ internal static class HistoryStore
         using SqliteDataReader reader = database.Command(ScanAllSql).ExecuteReader();
         while (reader.Read())
         {
-            onEntry(new StoredEnvelope(RecordStore.ToId(database, reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2)));
+            onEntry(new StoredEnvelope(StoredColumns.Id(database, reader, 0), StoredColumns.Integer(database, reader, 1), StoredColumns.Blob(database, reader, 2)));
         }
     }
 
@@ -63,8 +63,8 @@ internal static class HistoryStore
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var entry = new StoredEnvelope(RecordStore.ToId(database, reader.GetFieldValue<byte[]>(1)), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
-            entries.Add((reader.GetInt64(0), entry));
+            var entry = new StoredEnvelope(StoredColumns.Id(database, reader, 1), StoredColumns.Integer(database, reader, 2), StoredColumns.Blob(database, reader, 3));
+            entries.Add((StoredColumns.Integer(database, reader, 0), entry));
         }
 
         return entries;

@@ -57,7 +57,7 @@ internal static class MetaStore
     }
 
     /// <summary>Reads the metadata row.</summary>
-    /// <exception cref="MSecureException">VaultCorrupted when the row is missing or malformed.</exception>
+    /// <exception cref="MSecureException">VaultCorrupted when the row is missing or a value is missing, of the wrong type or out of range.</exception>
     internal static VaultMetadata Read(VaultDatabase database)
     {
         using SqliteDataReader reader = database.Command(SelectSql).ExecuteReader();
@@ -69,22 +69,22 @@ internal static class MetaStore
         try
         {
             var kdf = new KdfParameters(
-                (KdfAlgorithm)checked((int)reader.GetInt64(4)),
-                checked((uint)reader.GetInt64(5)),
-                checked((uint)reader.GetInt64(6)),
-                checked((uint)reader.GetInt64(7)));
+                (KdfAlgorithm)checked((int)StoredColumns.Integer(database, reader, 4)),
+                checked((uint)StoredColumns.Integer(database, reader, 5)),
+                checked((uint)StoredColumns.Integer(database, reader, 6)),
+                checked((uint)StoredColumns.Integer(database, reader, 7)));
             return new VaultMetadata(
-                ReadId(reader, 0),
-                ReadId(reader, 1),
-                reader.GetString(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                StoredColumns.Id(database, reader, 0),
+                StoredColumns.Id(database, reader, 1),
+                StoredColumns.Text(database, reader, 2),
+                DateTimeOffset.FromUnixTimeMilliseconds(StoredColumns.Integer(database, reader, 3)),
                 kdf,
-                reader.GetFieldValue<byte[]>(8),
-                reader.GetFieldValue<byte[]>(9),
-                reader.GetFieldValue<byte[]>(10),
-                reader.GetInt64(11));
+                StoredColumns.Blob(database, reader, 8),
+                StoredColumns.Blob(database, reader, 9),
+                StoredColumns.Blob(database, reader, 10),
+                StoredColumns.Integer(database, reader, 11));
         }
-        catch (Exception exception) when (exception is OverflowException or InvalidCastException or ArgumentException or FormatException)
+        catch (Exception exception) when (exception is OverflowException or ArgumentException)
         {
             throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is malformed.", exception);
         }
@@ -108,7 +108,7 @@ internal static class MetaStore
     internal static long ReadKeyEpoch(VaultDatabase database)
     {
         object? value = database.Command(SelectEpochSql).ExecuteScalar();
-        return value is long epoch ? epoch : throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is missing.");
+        return value is long epoch ? epoch : throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is missing or malformed.");
     }
 
     /// <summary>Replaces the wrapped Account Key with its KDF parameters and salt.</summary>
@@ -134,12 +134,6 @@ internal static class MetaStore
         byte[] bytes = new byte[IdEncoding.Length];
         IdEncoding.Write(id, bytes);
         return bytes;
-    }
-
-    private static Guid ReadId(SqliteDataReader reader, int ordinal)
-    {
-        byte[] bytes = reader.GetFieldValue<byte[]>(ordinal);
-        return bytes.Length == IdEncoding.Length ? IdEncoding.Read(bytes) : throw new FormatException("An id is not 16 bytes long.");
     }
 
     private static void AddWrappedKey(SqliteCommand command, KdfParameters kdf, byte[] salt, byte[] wrapped)

@@ -26,7 +26,11 @@ internal static class RecordStore
 
     private const string SelectLiveIdByNameSql = "SELECT id FROM records WHERE name_index = $name AND deleted = 0;";
 
-    private const string SelectLiveIdByNameUnindexedSql = "SELECT id FROM records NOT INDEXED WHERE name_index = $name AND deleted = 0;";
+    // A unary "+" keeps SQLite from using an index for the term: NOT INDEXED alone still lets it
+    // search the automatic index of a UNIQUE column.
+    private const string ExistsUnindexedSql = "SELECT 1 FROM records NOT INDEXED WHERE +id = $id;";
+
+    private const string SelectLiveIdByNameUnindexedSql = "SELECT id FROM records NOT INDEXED WHERE +name_index = $name AND +deleted = 0;";
 
     private const string InsertSql =
         "INSERT INTO records (id, revision, deleted, modified_at, name_index, summary) " +
@@ -40,13 +44,6 @@ internal static class RecordStore
 
     private const string ReplaceContentSql =
         "UPDATE record_contents SET content = $content WHERE record_seq = (SELECT seq FROM records WHERE id = $id);";
-
-    // NOT INDEXED: the partial index on live names also matches "deleted = 0", and SQLite would
-    // otherwise walk it and look up every row by rowid, several times slower than a table scan.
-    private const string ScanSummariesSql = "SELECT id, revision, summary FROM records NOT INDEXED WHERE deleted = 0;";
-
-    private const string ScanContentsSql =
-        "SELECT r.id, r.revision, c.content FROM records AS r NOT INDEXED LEFT JOIN record_contents AS c ON c.record_seq = r.seq WHERE r.deleted = 0;";
 
     private const string ScanStatesSql = "SELECT id, revision, deleted, name_index FROM records NOT INDEXED;";
 
@@ -94,7 +91,15 @@ internal static class RecordStore
     {
         SqliteCommand command = database.Command(SelectLiveIdByNameSql);
         command.Parameters.AddWithValue("$name", nameIndex);
-        return command.ExecuteScalar() is byte[] id ? ToId(database, id) : null;
+        return ReadIdOrNull(database, command);
+    }
+
+    /// <summary>Whether a row of <paramref name="id"/> exists, by a table scan that uses no index (see <see cref="FindLiveIdByNameWithoutIndex"/>).</summary>
+    internal static bool ExistsWithoutIndex(VaultDatabase database, Guid id)
+    {
+        SqliteCommand command = database.Command(ExistsUnindexedSql);
+        command.Parameters.AddWithValue("$id", MetaStore.IdBytes(id));
+        return command.ExecuteScalar() is not null;
     }
 
     /// <summary>
@@ -105,7 +110,7 @@ internal static class RecordStore
     {
         SqliteCommand command = database.Command(SelectLiveIdByNameUnindexedSql);
         command.Parameters.AddWithValue("$name", nameIndex);
-        return command.ExecuteScalar() is byte[] id ? ToId(database, id) : null;
+        return ReadIdOrNull(database, command);
     }
 
     /// <summary>Inserts a new live record.</summary>
@@ -150,32 +155,6 @@ internal static class RecordStore
     }
 
     /// <summary>
-    /// Streams every live record's summary envelope (or, with <paramref name="fullContent"/>, its
-    /// full envelope) to <paramref name="onBatch"/> in batches of up to <paramref name="batchSize"/>,
-    /// so the caller can decrypt one batch while the next is read.
-    /// </summary>
-    internal static void ScanLive(VaultDatabase database, bool fullContent, int batchSize, Action<StoredEnvelope[]> onBatch)
-    {
-        using SqliteDataReader reader = database.Command(fullContent ? ScanContentsSql : ScanSummariesSql).ExecuteReader();
-        var batch = new List<StoredEnvelope>(batchSize);
-        while (reader.Read())
-        {
-            Guid id = ToId(database, reader.GetFieldValue<byte[]>(0));
-            batch.Add(new StoredEnvelope(id, reader.GetInt64(1), reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2)));
-            if (batch.Count == batchSize)
-            {
-                onBatch([.. batch]);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            onBatch([.. batch]);
-        }
-    }
-
-    /// <summary>
     /// Streams every row, live and tombstone, with its stored id bytes and deleted flag, and for
     /// live rows the summary (or full) envelope: a search that also recomputes the record-set digest.
     /// </summary>
@@ -185,12 +164,11 @@ internal static class RecordStore
         var batch = new List<ScannedRow>(batchSize);
         while (reader.Read())
         {
-            byte[] idBytes = reader.GetFieldValue<byte[]>(0);
-            Guid id = ToId(database, idBytes);
-            bool deleted = reader.GetInt64(2) != 0;
-            byte[] envelope = deleted || reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3);
-            NameIndexBlocks nameIndex = reader.IsDBNull(4) ? default : NameIndexBlocks.From(reader.GetFieldValue<byte[]>(4));
-            batch.Add(new ScannedRow(new StoredEnvelope(id, reader.GetInt64(1), envelope), deleted, nameIndex));
+            Guid id = StoredColumns.Id(database, reader, 0);
+            bool deleted = StoredColumns.Flag(database, reader, 2);
+            byte[] envelope = deleted ? [] : StoredColumns.OptionalBlob(database, reader, 3) ?? [];
+            NameIndexBlocks nameIndex = NameIndexBlocks.From(StoredColumns.OptionalBlob(database, reader, 4));
+            batch.Add(new ScannedRow(new StoredEnvelope(id, StoredColumns.Integer(database, reader, 1), envelope), deleted, nameIndex));
             if (batch.Count == batchSize)
             {
                 onBatch([.. batch]);
@@ -224,13 +202,22 @@ internal static class RecordStore
                 ReadOnlySpan<byte> id = raw.sqlite3_column_blob(statement, 0);
                 if (id.Length != IdEncoding.Length || raw.sqlite3_column_type(statement, 0) != raw.SQLITE_BLOB)
                 {
-                    throw MSecureErrors.VaultCorrupted(database.Path, "a stored record id is not 16 bytes long.");
+                    throw MSecureErrors.VaultCorrupted(database.Path, "a stored record id is not 16 bytes.");
                 }
 
-                NameIndexBlocks nameIndex = raw.sqlite3_column_type(statement, 3) == raw.SQLITE_NULL
-                    ? default
-                    : NameIndexBlocks.From(raw.sqlite3_column_blob(statement, 3));
-                chunk[count++] = new RowState(IdEncoding.Read(id), raw.sqlite3_column_int64(statement, 1), raw.sqlite3_column_int64(statement, 2) != 0, nameIndex);
+                long deleted = raw.sqlite3_column_int64(statement, 2);
+                if (raw.sqlite3_column_type(statement, 1) != raw.SQLITE_INTEGER || raw.sqlite3_column_type(statement, 2) != raw.SQLITE_INTEGER || deleted is not (0 or 1))
+                {
+                    throw MSecureErrors.VaultCorrupted(database.Path, "a stored revision or deleted flag is not an integer of its range.");
+                }
+
+                NameIndexBlocks nameIndex = raw.sqlite3_column_type(statement, 3) switch
+                {
+                    raw.SQLITE_NULL => default,
+                    raw.SQLITE_BLOB => NameIndexBlocks.From(raw.sqlite3_column_blob(statement, 3)),
+                    _ => NameIndexBlocks.Malformed,
+                };
+                chunk[count++] = new RowState(IdEncoding.Read(id), raw.sqlite3_column_int64(statement, 1), deleted == 1, nameIndex);
                 if (count == chunk.Length)
                 {
                     onRows(chunk);
@@ -260,13 +247,13 @@ internal static class RecordStore
         while (reader.Read())
         {
             onRow(new StoredRecord(
-                ToId(database, reader.GetFieldValue<byte[]>(0)),
-                reader.GetInt64(1),
-                reader.GetInt64(2) != 0,
+                StoredColumns.Id(database, reader, 0),
+                StoredColumns.Integer(database, reader, 1),
+                StoredColumns.Flag(database, reader, 2),
                 0,
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5),
+                StoredColumns.OptionalBlob(database, reader, 3),
+                StoredColumns.OptionalBlob(database, reader, 4),
+                StoredColumns.OptionalBlob(database, reader, 5),
                 null));
         }
     }
@@ -289,15 +276,15 @@ internal static class RecordStore
         while (reader.Read())
         {
             var record = new StoredRecord(
-                ToId(database, reader.GetFieldValue<byte[]>(1)),
-                reader.GetInt64(2),
-                reader.GetInt64(3) != 0,
+                StoredColumns.Id(database, reader, 1),
+                StoredColumns.Integer(database, reader, 2),
+                StoredColumns.Flag(database, reader, 3),
                 0,
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5),
+                StoredColumns.OptionalBlob(database, reader, 6),
+                StoredColumns.OptionalBlob(database, reader, 4),
+                StoredColumns.OptionalBlob(database, reader, 5),
                 null);
-            rows.Add((reader.GetInt64(0), record));
+            rows.Add((StoredColumns.Integer(database, reader, 0), record));
         }
 
         return rows;
@@ -317,11 +304,11 @@ internal static class RecordStore
         contentCommand.ExecuteNonQuery();
     }
 
-    /// <summary>An id read from storage; VaultCorrupted when it is not 16 bytes.</summary>
-    internal static Guid ToId(VaultDatabase database, byte[] bytes) =>
-        bytes.Length == IdEncoding.Length
-            ? IdEncoding.Read(bytes)
-            : throw MSecureErrors.VaultCorrupted(database.Path, "a stored record id is not 16 bytes long.");
+    private static Guid? ReadIdOrNull(VaultDatabase database, SqliteCommand command)
+    {
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? StoredColumns.Id(database, reader, 0) : null;
+    }
 
     private static StoredRecord? ReadSingle(VaultDatabase database, SqliteCommand command)
     {
@@ -332,13 +319,13 @@ internal static class RecordStore
         }
 
         return new StoredRecord(
-            ToId(database, reader.GetFieldValue<byte[]>(0)),
-            reader.GetInt64(1),
-            reader.GetInt64(2) != 0,
-            reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-            reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5),
-            reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6),
-            reader.IsDBNull(7) ? null : reader.GetInt64(7));
+            StoredColumns.Id(database, reader, 0),
+            StoredColumns.Integer(database, reader, 1),
+            StoredColumns.Flag(database, reader, 2),
+            reader.IsDBNull(3) ? 0 : reader.GetInt64(3),
+            StoredColumns.OptionalBlob(database, reader, 4),
+            StoredColumns.OptionalBlob(database, reader, 5),
+            StoredColumns.OptionalBlob(database, reader, 6),
+            reader.IsDBNull(7) ? null : StoredColumns.Integer(database, reader, 7));
     }
 }

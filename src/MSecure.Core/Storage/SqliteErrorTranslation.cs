@@ -9,9 +9,8 @@ namespace MSecure.Core.Storage;
 /// Turns the SQLite failures a vault can meet into MSecure errors naming the file: a lock held
 /// too long (VaultBusy), a damaged file (VaultCorrupted), and a file the system will not let us
 /// read or write (VaultStorageFailed: permissions, read-only, disk full, I/O error). Any other
-/// SQLite error escaping a transaction, and a value of the wrong type or a NULL where the schema
-/// has none (Microsoft.Data.Sqlite's own InvalidOperationException or InvalidCastException), means
-/// the file's tables are not what the vault schema made them: VaultCorrupted as well.
+/// SQLite error escaping a transaction means the file's tables are not what the vault schema made
+/// them (a dropped column, a renamed table): VaultCorrupted as well.
 /// </summary>
 internal static class SqliteErrorTranslation
 {
@@ -48,18 +47,14 @@ internal static class SqliteErrorTranslation
     }
 
     /// <summary>
-    /// The MSecure error for any failure of SQLite or of reading its values, or null when
-    /// <paramref name="exception"/> did not come from them (a bug of ours stays what it is).
+    /// The MSecure error for any SQLite failure, or null when <paramref name="exception"/> is not one
+    /// (a bug of ours stays what it is). Values are read by <see cref="StoredColumns"/>, which checks
+    /// their storage class, so a wrongly typed or missing value never reaches a reader method that throws.
     /// </summary>
-    internal static MSecureException? TranslateAny(Exception exception, string path, TimeSpan busyTimeout) => exception switch
-    {
-        SqliteException sqlite => Translate(sqlite, path, busyTimeout) ?? MSecureErrors.VaultCorrupted(path, string.Format(CultureInfo.InvariantCulture,
-            "its tables do not match the vault schema (SQLite error {0}).", sqlite.SqliteExtendedErrorCode), sqlite),
-        InvalidOperationException or InvalidCastException or FormatException or OverflowException or ArgumentOutOfRangeException
-            when string.Equals(exception.Source, typeof(SqliteConnection).Assembly.GetName().Name, StringComparison.Ordinal) =>
-            MSecureErrors.VaultCorrupted(path, "a stored value has the wrong type or is missing.", exception),
-        _ => null,
-    };
+    internal static MSecureException? TranslateAny(Exception exception, string path, TimeSpan busyTimeout) => exception is SqliteException sqlite
+        ? Translate(sqlite, path, busyTimeout) ?? MSecureErrors.VaultCorrupted(path, string.Format(CultureInfo.InvariantCulture,
+            "its tables do not match the vault schema (SQLite error {0}).", sqlite.SqliteExtendedErrorCode), sqlite)
+        : null;
 
     /// <summary>Whether <paramref name="exception"/> is a uniqueness (or other constraint) violation.</summary>
     internal static bool IsConstraintViolation(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) == 19;

@@ -12,7 +12,7 @@ internal static class RecordReader
     /// <summary>The current version of live record <paramref name="id"/>.</summary>
     internal static Record Get(UnlockedVault vault, Guid id) => vault.Read(() =>
     {
-        if (RecordStore.Find(vault.Database, id) is not { Deleted: false } row)
+        if (FindRow(vault, id) is not { Deleted: false } row)
         {
             // A row hidden as a tombstone or deleted outside MSecure shows here, not as "not found".
             vault.EnsureVerified();
@@ -48,7 +48,7 @@ internal static class RecordReader
                 vault.EnsureVerified();
                 if (RecordStore.FindLiveIdByNameWithoutIndex(vault.Database, nameIndex) is not null)
                 {
-                    throw MSecureErrors.VaultCorrupted(vault.Path, "its index of record names is damaged (a record exists that the index does not find).");
+                    throw DamagedIndex(vault, "names");
                 }
 
                 return null;
@@ -69,9 +69,8 @@ internal static class RecordReader
     /// <summary>The earlier versions of <paramref name="id"/> (live or removed), newest first.</summary>
     internal static IReadOnlyList<Record> GetHistory(UnlockedVault vault, Guid id) => vault.Read(() =>
     {
-        if (RecordStore.Find(vault.Database, id) is not { } row)
+        if (FindRow(vault, id) is not { } row)
         {
-            vault.EnsureVerified();
             throw MSecureErrors.RecordNotFound(id);
         }
 
@@ -105,6 +104,22 @@ internal static class RecordReader
         }
     }
 
+    /// <summary>
+    /// The row of <paramref name="id"/>, live or tombstone, or null when the vault has none. The
+    /// digest covers every row, but not SQLite's index that finds one: a miss is checked by a scan
+    /// without it, so a damaged index is VaultCorrupted rather than "not found".
+    /// </summary>
+    internal static StoredRecord? FindRow(UnlockedVault vault, Guid id)
+    {
+        if (RecordStore.Find(vault.Database, id) is { } row)
+        {
+            return row;
+        }
+
+        vault.EnsureVerified();
+        return RecordStore.ExistsWithoutIndex(vault.Database, id) ? throw DamagedIndex(vault, "ids") : null;
+    }
+
     /// <summary>A row's full (or tombstone) envelope; RecordTampered when its record_contents row is missing.</summary>
     internal static byte[] ContentOf(StoredRecord row) =>
         row.Content ?? throw MSecureErrors.RecordTampered(row.Id, "its content is missing");
@@ -126,6 +141,9 @@ internal static class RecordReader
             throw MSecureErrors.RecordTampered(row.Id, "its history is incomplete");
         }
     }
+
+    private static MSecureException DamagedIndex(UnlockedVault vault, string what) =>
+        MSecureErrors.VaultCorrupted(vault.Path, $"its index of record {what} is damaged (a record exists that the index does not find).");
 
     private static bool CanBeAName(string name)
     {

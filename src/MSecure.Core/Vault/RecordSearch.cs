@@ -53,14 +53,9 @@ internal static class RecordSearch
                     held = batch;
                 }
 
-                if (digest)
-                {
-                    RecordStore.ScanAll(vault.Database, full, BatchSize, OnBatch);
-                }
-                else
-                {
-                    RecordStore.ScanLive(vault.Database, full, BatchSize, batch => OnBatch(Array.ConvertAll(batch, row => new ScannedRow(row, false, default))));
-                }
+                // Every row, tombstones included, with its deleted flag read strictly: a filter in SQL
+                // ("deleted = 0") would skip a live row whose flag was stored as another type.
+                RecordStore.ScanAll(vault.Database, full, BatchSize, OnBatch);
 
                 return 0;
             });

@@ -121,7 +121,7 @@ internal static class RecordWriter
     /// <summary>The live row of <paramref name="id"/> at the expected revision, checked against rollback.</summary>
     private static StoredRecord LiveRow(UnlockedVault vault, Guid id, long? expectedRevision)
     {
-        StoredRecord current = RecordStore.Find(vault.Database, id) is { Deleted: false } row ? row : throw MSecureErrors.RecordNotFound(id);
+        StoredRecord current = RecordReader.FindRow(vault, id) is { Deleted: false } row ? row : throw MSecureErrors.RecordNotFound(id);
         RecordReader.EnsureNotRolledBack(current);
         if (expectedRevision is { } expected && expected != current.Revision)
         {

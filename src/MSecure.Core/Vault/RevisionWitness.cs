@@ -28,7 +28,7 @@ internal static class RevisionWitness
     /// <summary>How the witness compares with the vault state being opened.</summary>
     internal enum Verdict
     {
-        /// <summary>No witness of this vault and key epoch, or one behind the state: write the state.</summary>
+        /// <summary>No witness, one of older keys, or one behind the state: write the state.</summary>
         Behind,
 
         /// <summary>The witness records exactly this state.</summary>
@@ -37,7 +37,7 @@ internal static class RevisionWitness
         /// <summary>The witness records a newer state (or newer keys) than the file holds: the file was rolled back.</summary>
         Ahead,
 
-        /// <summary>A witness of this vault and epoch that does not authenticate or is malformed.</summary>
+        /// <summary>A witness that is malformed, of another vault, or of this vault and epoch but does not authenticate.</summary>
         Damaged,
     }
 
@@ -61,8 +61,15 @@ internal static class RevisionWitness
             return Verdict.Damaged;
         }
 
-        if (witnessVault != vaultId || witnessEpoch < keyEpoch)
+        if (witnessVault != vaultId)
         {
+            // The path last held another vault: a file put in its place is not taken on trust.
+            return Verdict.Damaged;
+        }
+
+        if (witnessEpoch < keyEpoch)
+        {
+            // Keys rotated since, by a process that could not write the witness: it is stale.
             return Verdict.Behind;
         }
 

@@ -62,13 +62,16 @@ internal static class VaultAttestation
     /// <summary>
     /// Seals a vault that has no sealed state; false when another process sealed it meanwhile. A
     /// witness of this vault proves this device saw it sealed before: the file was replaced by an
-    /// older copy (VaultRolledBack unless accepted).
+    /// older copy (VaultRolledBack unless accepted); a witness of another vault is not overwritten
+    /// unasked either.
     /// </summary>
     private static bool SealLegacyVault(UnlockedVault vault, byte[]? witness, WrapUpgrade? wrapUpgrade, bool acceptRollback)
     {
-        if (!acceptRollback && witness is not null && RevisionWitness.IsOf(witness, vault.VaultId))
+        if (!acceptRollback && witness is not null)
         {
-            throw MSecureErrors.VaultRolledBack(vault.Path, WitnessFile.PathFor(vault.Path), null, 0);
+            throw RevisionWitness.IsOf(witness, vault.VaultId)
+                ? MSecureErrors.VaultRolledBack(vault.Path, WitnessFile.PathFor(vault.Path), null, 0)
+                : MSecureErrors.VaultWitnessDamaged(vault.Path, WitnessFile.PathFor(vault.Path));
         }
 
         long revision = 0;

@@ -88,7 +88,8 @@ internal static class TestVaults
     public static SqliteConnection OpenRaw(string path)
     {
         SqliteRuntime.EnsureInitialized();
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        // Foreign keys off: tampering tests write rows that break the schema's links on purpose.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, ForeignKeys = false }.ToString());
         connection.Open();
         return connection;
     }

@@ -70,7 +70,7 @@ internal sealed class VaultWorkerProcess : IDisposable
     }
 
     public static VaultWorkerProcess Start(string vaultPath, int count, string prefix, string? startFile = null,
-        string password = TestVaults.Password, bool globalizationInvariant = false)
+        string password = TestVaults.Password, bool globalizationInvariant = false, bool holdWhenDone = false)
     {
         List<string> arguments = ["add", vaultPath, count.ToString(CultureInfo.InvariantCulture), prefix];
         if (startFile is not null)
@@ -78,14 +78,14 @@ internal sealed class VaultWorkerProcess : IDisposable
             arguments.Add(startFile);
         }
 
-        return StartWorker(arguments, password, globalizationInvariant);
+        return StartWorker(arguments, password, globalizationInvariant, holdWhenDone);
     }
 
     /// <summary>A churning worker (see the worker's ChurnCommand): one session, a seeded mix of writes and re-opens, an acknowledgement per commit.</summary>
     public static VaultWorkerProcess StartChurn(string vaultPath, string workerName, int operations, int seed, int pauseMilliseconds) =>
-        StartWorker(["churn", vaultPath, workerName, Invariant(operations), Invariant(seed), Invariant(pauseMilliseconds)], TestVaults.Password, false);
+        StartWorker(["churn", vaultPath, workerName, Invariant(operations), Invariant(seed), Invariant(pauseMilliseconds)], TestVaults.Password, false, false);
 
-    private static VaultWorkerProcess StartWorker(IEnumerable<string> arguments, string password, bool globalizationInvariant)
+    private static VaultWorkerProcess StartWorker(IEnumerable<string> arguments, string password, bool globalizationInvariant, bool holdWhenDone)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -103,6 +103,11 @@ internal sealed class VaultWorkerProcess : IDisposable
         if (globalizationInvariant)
         {
             start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        }
+
+        if (holdWhenDone)
+        {
+            start.Environment["MSECURE_TEST_HOLD"] = "1";
         }
 
         return new VaultWorkerProcess(Process.Start(start)!);
