@@ -1,23 +1,32 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using MSecure.Core.Cryptography;
 using MSecure.Interop;
 
 namespace MSecure.Benchmarks;
 
 /// <summary>
-/// Our Argon2id against Debian's reference libargon2 (same thread count as lanes), runs
-/// interleaved so machine noise hits both alike, plus the first call in a fresh process.
+/// Our Argon2id against three peers, all measured interleaved in the same run so machine noise
+/// hits each alike: Konscious.Security.Cryptography.Argon2 (the managed Argon2 the customer
+/// named), libsodium's Argon2id through NSec (one lane only, so only for p=1) and Debian's
+/// reference libargon2 (same thread count as lanes). Before timing, every peer's tag must equal
+/// ours. Plus the first call in a fresh process, ours against libargon2.
 /// </summary>
 internal static class Argon2Benchmark
 {
-    private static readonly (uint MemoryKiB, uint Passes, uint Lanes, int Runs)[] Cases =
+    // Runs per case; Konscious is several times slower than the others, so it gets fewer.
+    private static readonly (Argon2Cost Cost, int Runs, int KonsciousRuns)[] Cases =
     [
-        (65536, 3, 4, 9),
-        (19456, 2, 1, 9),
-        (262144, 3, 4, 5),
+        (new Argon2Cost(65536, 3, 4), 9, 3),
+        (new Argon2Cost(19456, 2, 1), 9, 5),
+        (new Argon2Cost(65536, 3, 1), 5, 3),
+        (new Argon2Cost(262144, 3, 4), 5, 2),
     ];
+
+    private static readonly Argon2Peer[] Peers = [Argon2Peer.Ours, Argon2Peer.Konscious, Argon2Peer.Libsodium, Argon2Peer.LibArgon2];
 
     private const int FreshProcesses = 5;
 
@@ -27,33 +36,35 @@ internal static class Argon2Benchmark
     public static void Run()
     {
         Statistics.Require(LibArgon2.IsAvailable, "libargon2.so.1 is missing: apt-get install libargon2-1");
-        Console.WriteLine($"# argon2id: implementation={Argon2Implementations.Best} cores={Environment.ProcessorCount}");
-        foreach (var (memory, passes, lanes, runs) in Cases)
+        Console.WriteLine(
+            $"# argon2id: implementation={Argon2Implementations.Best} cores={Environment.ProcessorCount}; " +
+            $"runs (konscious runs) per case: {string.Join(", ", Cases.Select(c => $"{c.Cost} {c.Runs} ({c.KonsciousRuns})"))}; libsodium only for p=1");
+        foreach (var (cost, runs, konsciousRuns) in Cases)
         {
-            CheckSameTag(memory, passes, lanes);
-            Ours(memory, passes, lanes);
-            Reference(memory, passes, lanes);
-
-            double[] ours = new double[runs], reference = new double[runs];
+            Argon2Peer[] peers = Peers.Where(peer => peer.Supports(cost)).ToArray();
+            CheckSameTag(cost, peers);
+            var samples = peers.ToDictionary(peer => peer, _ => new List<double>());
             for (int run = 0; run < runs; run++)
             {
-                // Alternate which goes first so neither always runs on a cooler or warmer machine.
-                if (run % 2 == 0)
+                // Rotate which goes first so none always runs on a cooler or warmer machine.
+                for (int i = 0; i < peers.Length; i++)
                 {
-                    ours[run] = Ours(memory, passes, lanes);
-                    reference[run] = Reference(memory, passes, lanes);
-                }
-                else
-                {
-                    reference[run] = Reference(memory, passes, lanes);
-                    ours[run] = Ours(memory, passes, lanes);
+                    Argon2Peer peer = peers[(run + i) % peers.Length];
+                    if (peer != Argon2Peer.Konscious || run < konsciousRuns)
+                    {
+                        samples[peer].Add(Time(peer, cost));
+                    }
                 }
             }
 
-            double oursMedian = Statistics.Median(ours), referenceMedian = Statistics.Median(reference);
+            double ours = Median(samples, Argon2Peer.Ours);
+            double konscious = Median(samples, Argon2Peer.Konscious);
+            double libsodium = Median(samples, Argon2Peer.Libsodium);
+            double libargon2 = Median(samples, Argon2Peer.LibArgon2);
             Console.WriteLine(
-                $"argon2id m={memory} t={passes} p={lanes} ours_ms={Statistics.Milliseconds(oursMedian)} " +
-                $"libargon2_ms={Statistics.Milliseconds(referenceMedian)} ratio={Statistics.Ratio(oursMedian, referenceMedian)}");
+                $"argon2id {cost} ours_ms={Statistics.Milliseconds(ours)} konscious_ms={Milliseconds(konscious)} " +
+                $"libsodium_ms={Milliseconds(libsodium)} libargon2_ms={Milliseconds(libargon2)} " +
+                $"ratio_konscious={Ratio(ours, konscious)} ratio_libsodium={Ratio(ours, libsodium)} ratio_libargon2={Ratio(ours, libargon2)}");
         }
 
         RunFirstCall();
@@ -65,8 +76,8 @@ internal static class Argon2Benchmark
         double[] ours = new double[FreshProcesses], reference = new double[FreshProcesses];
         for (int i = 0; i < FreshProcesses; i++)
         {
-            ours[i] = FirstCallInFreshProcess("ours");
-            reference[i] = FirstCallInFreshProcess("libargon2");
+            ours[i] = FirstCallInFreshProcess(Argon2Peer.Ours.Name);
+            reference[i] = FirstCallInFreshProcess(Argon2Peer.LibArgon2.Name);
         }
 
         double oursMedian = Statistics.Median(ours), referenceMedian = Statistics.Median(reference);
@@ -100,32 +111,36 @@ internal static class Argon2Benchmark
     /// <summary>Runs in the child process: times the very first 64 MiB call and prints milliseconds.</summary>
     public static int RunFirstCallChild(string which)
     {
-        double elapsed = which == "ours" ? Ours(65536, 3, 4) : Reference(65536, 3, 4);
-        Console.WriteLine(elapsed.ToString("R", CultureInfo.InvariantCulture));
+        Argon2Peer peer = which == Argon2Peer.Ours.Name ? Argon2Peer.Ours : Argon2Peer.LibArgon2;
+        Console.WriteLine(Time(peer, new Argon2Cost(65536, 3, 4)).ToString("R", CultureInfo.InvariantCulture));
         return 0;
     }
 
-    private static double Ours(uint memory, uint passes, uint lanes)
+    private static double Time(Argon2Peer peer, Argon2Cost cost)
     {
         byte[] tag = new byte[32];
         long start = Stopwatch.GetTimestamp();
-        Argon2.Hash(Argon2Type.Argon2id, new Argon2Parameters(memory, passes, lanes), Password, Salt, [], [], tag);
+        peer.Hash(cost, Password, Salt, tag);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
-    private static double Reference(uint memory, uint passes, uint lanes)
+    /// <summary>Same password, salt and cost give every peer the same tag as ours, or the bench stops here.</summary>
+    private static void CheckSameTag(Argon2Cost cost, Argon2Peer[] peers)
     {
-        byte[] tag = new byte[32];
-        long start = Stopwatch.GetTimestamp();
-        LibArgon2.Hash((int)Argon2Type.Argon2id, memory, passes, lanes, lanes, Password, Salt, [], [], tag);
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        byte[] ours = new byte[32];
+        Argon2Peer.Ours.Hash(cost, Password, Salt, ours);
+        foreach (Argon2Peer peer in peers)
+        {
+            byte[] theirs = new byte[32];
+            peer.Hash(cost, Password, Salt, theirs);
+            Statistics.Require(ours.AsSpan().SequenceEqual(theirs), $"{peer.Name}'s tag differs from ours at {cost}");
+        }
     }
 
-    private static void CheckSameTag(uint memory, uint passes, uint lanes)
-    {
-        byte[] ours = new byte[32], reference = new byte[32];
-        Argon2.Hash(Argon2Type.Argon2id, new Argon2Parameters(memory, passes, lanes), Password, Salt, [], [], ours);
-        LibArgon2.Hash((int)Argon2Type.Argon2id, memory, passes, lanes, lanes, Password, Salt, [], [], reference);
-        Statistics.Require(ours.AsSpan().SequenceEqual(reference), $"tags differ at m={memory} t={passes} p={lanes}");
-    }
+    private static double Median(Dictionary<Argon2Peer, List<double>> samples, Argon2Peer peer) =>
+        samples.TryGetValue(peer, out List<double>? times) ? Statistics.Median([.. times]) : double.NaN;
+
+    private static string Milliseconds(double value) => double.IsNaN(value) ? "n/a" : Statistics.Milliseconds(value);
+
+    private static string Ratio(double ours, double theirs) => double.IsNaN(theirs) ? "n/a" : Statistics.Ratio(ours, theirs);
 }

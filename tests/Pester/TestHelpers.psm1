@@ -13,6 +13,20 @@ function Get-MSecureModulePath {
 
 function Get-RepositoryRoot { $script:RepositoryRoot }
 
+function Get-PwshCommandLine {
+    <#
+    The program and leading arguments that start this same PowerShell in a child process: the
+    pwsh executable itself, or `dotnet <PSHOME>/pwsh.dll` when PowerShell runs as a dotnet tool
+    (`dotnet pwsh`), whose process is dotnet, not pwsh.
+    #>
+    $process = [Environment]::ProcessPath
+    [string[]] $arguments = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        $arguments = @(Join-Path $PSHOME 'pwsh.dll')
+    }
+    [pscustomobject]@{ Path = $process; Arguments = $arguments }
+}
+
 function Invoke-ChildPwsh {
     <#
     Runs a script in a fresh `pwsh -NoProfile -NonInteractive` with the module imported, and
@@ -23,7 +37,8 @@ function Invoke-ChildPwsh {
         [Parameter(Mandatory)] [string] $Script,
         [hashtable] $Environment = @{}
     )
-    $pwsh = (Get-Process -Id $PID).Path
+    $pwsh = Get-PwshCommandLine
+    $pwshArguments = $pwsh.Arguments
     $prelude = "`$ErrorActionPreference = 'Stop'; `$PSStyle.OutputRendering = 'PlainText'; Import-Module '$(Get-MSecureModulePath)';"
     $saved = @{}
     foreach ($name in $Environment.Keys) {
@@ -31,7 +46,7 @@ function Invoke-ChildPwsh {
         [Environment]::SetEnvironmentVariable($name, $Environment[$name])
     }
     try {
-        $output = & $pwsh -NoProfile -NonInteractive -Command ($prelude + $Script) 2>&1 | ForEach-Object { "$_" }
+        $output = & $pwsh.Path @pwshArguments -NoProfile -NonInteractive -Command ($prelude + $Script) 2>&1 | ForEach-Object { "$_" }
         [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE }
     }
     finally {
@@ -41,4 +56,4 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Invoke-ChildPwsh
+Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh
