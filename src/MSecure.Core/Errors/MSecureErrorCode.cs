@@ -89,4 +89,13 @@ public enum MSecureErrorCode
 
     /// <summary>Unicode normalisation is unavailable (globalization-invariant mode), so non-ASCII text cannot be used as a password or record name.</summary>
     UnicodeNormalizationUnavailable,
+
+    /// <summary>A new vault password is too weak for the vault password policy (length, common password, sequence, repetition).</summary>
+    WeakPassword,
+
+    /// <summary>A secret (notes or a secret field value, stored by an older version) is longer than a SecureString holds.</summary>
+    SecretTooLong,
+
+    /// <summary>The per-user settings file (the default vault) is not valid: damaged, or edited by hand into something MSecure does not accept.</summary>
+    SettingsInvalid,
 }

@@ -184,4 +184,23 @@ public static class MSecureErrors
     public static MSecureException VaultKeysRotated() =>
         Create(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,
             "The vault's Account Key was rotated by another session, so this session's keys no longer apply: unlock the vault again.");
+
+    /// <summary>A new vault password breaks the password policy; <paramref name="reason"/> says how and <paramref name="rule"/> states the rule. Never the password.</summary>
+    public static MSecureException WeakPassword(string reason, string rule) =>
+        Create(MSecureErrorCode.WeakPassword, MSecureErrorCategory.InvalidArgument,
+            Format("The new password is too weak: {0}. {1} Choose a passphrase of several random words (New-MSecureRandomPassword -Passphrase), or accept this password explicitly with -AllowWeakPassword.", reason, rule));
+
+    /// <summary><paramref name="what"/> is longer than the 65,536 characters a SecureString holds; <paramref name="advice"/> says what to do. Never the value.</summary>
+    public static MSecureException SecretTooLong(string what, int length, string advice) =>
+        Create(MSecureErrorCode.SecretTooLong, MSecureErrorCategory.InvalidData,
+            Format("{0}: {1:N0} characters, more than the 65,536 a SecureString holds. {2}", what, length, advice).TrimEnd());
+
+    /// <summary>The settings file at <paramref name="path"/> is not valid; <paramref name="reason"/> says why.</summary>
+    public static MSecureException SettingsInvalid(string path, string reason, Exception? innerException = null)
+    {
+        string message = Format("The MSecure settings file '{0}' is not valid: {1} Set the default vault again with Set-MSecureDefaultVault, or delete the file.", path, reason);
+        return innerException is null
+            ? Create(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message)
+            : new MSecureException(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message, innerException);
+    }
 }
