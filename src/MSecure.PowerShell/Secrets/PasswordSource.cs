@@ -52,7 +52,7 @@ internal static class PasswordSource
         string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment))
         {
-            return SecureStrings.FromSpan(fromEnvironment);
+            return SecureStrings.FromSpan(fromEnvironment, $"The {EnvironmentVariable} environment variable");
         }
 
         SecureString? prompted = Prompt(cmdlet.Host, prompt);
