@@ -166,6 +166,7 @@ Describe 'Control and bidirectional characters' {
         $failure.FullyQualifiedErrorId | Should -Be (Id $Id 'GetMSecureRecordCommand')
         Test-Raw $failure.Exception.Message | Should -BeFalse
         Test-Raw "$failure" | Should -BeFalse
+        Test-Raw $failure.CategoryInfo.GetMessage() | Should -BeFalse
         "$failure" | Should -Match '\\x1B|\\u202E'
     }
 

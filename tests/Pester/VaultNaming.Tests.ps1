@@ -87,6 +87,15 @@ Describe 'Naming no vault while another is unlocked' {
         $failure.Exception.Message | Should -BeLike "*These vaults are unlocked in this session: '$teamPath', work*"
     }
 
+    It 'with no other vault unlocked, a missing default vault says how to create or choose one' {
+        Remove-Item -LiteralPath (Join-Path $vaultDir 'default.msecure') -ErrorAction SilentlyContinue
+        $failure = $null
+        try { Get-MSecureRecord -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -Be (Id 'VaultNotFound' 'GetMSecureRecordCommand')
+        $failure.Exception.Message | Should -BeLike '*(the default vault). Create it with New-MSecureVault, name another vault with -Vault, or choose the default vault with Set-MSecureDefaultVault.'
+    }
+
     It 'a named vault that is locked gets no hint about other vaults' {
         Unlock-MSecureVault -Vault work -Password $password
         $failure = $null

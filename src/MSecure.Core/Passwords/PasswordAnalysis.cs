@@ -16,7 +16,7 @@ namespace MSecure.Core.Passwords;
 internal static class PasswordAnalysis
 {
     /// <summary>Above this length a core is not split into joined sequences and common passwords (the split is quadratic).</summary>
-    private const int MaximumSplitLength = 128;
+    private const int MaximumSplitLength = 64;
 
     /// <summary>The shortest keyboard or alphabet run counted as one part of a joined password.</summary>
     private const int MinimumRunPart = 3;

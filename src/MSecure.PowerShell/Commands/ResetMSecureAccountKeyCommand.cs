@@ -27,7 +27,7 @@ public sealed class ResetMSecureAccountKeyCommand : VaultKeyCommand
         SecureString password = ReadPassword($"Password of vault '{TerminalText.VaultNameOf(path)}'", path);
         EmergencyKit kit = VaultAccess.RotateAccountKey(path, password);
         FileInfo file = reservation.Complete(() => KitFiles.RenderNewKit(kit), $"The Account Key of vault '{TerminalText.VaultNameOf(path)}'");
-        WriteWarning($"The Account Key of '{TerminalText.VaultNameOf(path)}' is replaced: every emergency kit printed before is useless now. Destroy them and print the new kit saved at '{file.FullName}'. Other sessions and devices must unlock the vault again.");
+        WriteWarning($"The Account Key of '{TerminalText.VaultNameOf(path)}' is replaced: every emergency kit printed before is useless now. Destroy them and print the new kit saved at '{TerminalText.Of(file.FullName)}'. Other sessions and devices must unlock the vault again.");
         WriteObject(file);
     });
 }

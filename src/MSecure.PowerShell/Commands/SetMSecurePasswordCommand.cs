@@ -46,7 +46,7 @@ public sealed class SetMSecurePasswordCommand : VaultKeyCommand
         SecureString next = NewPassword ?? PromptNewPassword(name, path);
         EmergencyKit kit = VaultAccess.ChangePassword(path, current, next);
         FileInfo file = reservation.Complete(() => KitFiles.RenderNewKit(kit), $"The password of vault '{name}'");
-        WriteWarning($"The password of '{name}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{file.FullName}'.");
+        WriteWarning($"The password of '{name}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{TerminalText.Of(file.FullName)}'.");
         WriteObject(file);
     });
 

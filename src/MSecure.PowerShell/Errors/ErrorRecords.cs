@@ -34,7 +34,8 @@ internal static class ErrorRecords
     /// <summary>
     /// A safety net under the messages that already neutralise what they quote: a message that
     /// still holds a control or bidirectional character (a path the engine quoted, a runtime
-    /// message) is shown through ErrorDetails with those characters escaped (see TerminalText).
+    /// message) is shown through ErrorDetails with those characters escaped (see TerminalText),
+    /// and so is the target's name in the category line (the TargetObject itself stays as given).
     /// </summary>
     private static ErrorRecord Shown(ErrorRecord record)
     {
@@ -43,6 +44,13 @@ internal static class ErrorRecords
         if (!string.Equals(shown, message, StringComparison.Ordinal))
         {
             record.ErrorDetails = new ErrorDetails(shown);
+        }
+
+        string targetName = record.CategoryInfo.TargetName;
+        string shownTarget = Formatting.TerminalText.Of(targetName);
+        if (!string.Equals(shownTarget, targetName, StringComparison.Ordinal))
+        {
+            record.CategoryInfo.TargetName = shownTarget;
         }
 
         return record;

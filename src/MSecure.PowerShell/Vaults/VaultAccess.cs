@@ -51,8 +51,14 @@ internal static class VaultAccess
         if (!File.Exists(vault.Path))
         {
             string which = vault.IsDefault ? $" (the default vault{DefaultVault.Describe(vault.Source)})" : string.Empty;
+            string hint = OtherUnlockedVaults.Hint(vault);
+            if (vault.IsDefault && hint.Length == 0)
+            {
+                hint = " Create it with New-MSecureVault, name another vault with -Vault, or choose the default vault with Set-MSecureDefaultVault.";
+            }
+
             throw new MSecureException(MSecureErrorCode.VaultNotFound, MSecureErrorCategory.ResourceUnavailable,
-                $"No MSecure vault exists at '{TerminalText.Of(vault.Path)}'{which}.{OtherUnlockedVaults.Hint(vault)}");
+                $"No MSecure vault exists at '{TerminalText.Of(vault.Path)}'{which}.{hint}");
         }
     }
 
