@@ -26,6 +26,7 @@
         'New-MSecureVault'
         'Remove-MSecureRecord'
         'Reset-MSecureAccountKey'
+        'Set-MSecureDefaultVault'
         'Set-MSecurePassword'
         'Set-MSecureRecord'
         'Unlock-MSecureVault'

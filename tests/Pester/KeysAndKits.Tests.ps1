@@ -38,7 +38,7 @@ Describe 'The full story: vault, login, credential, offline password change, kit
     }
 
     It 'creates a vault' {
-        $vault = New-MSecureVault -Name story -Email story@example.com -Password $first -WarningAction SilentlyContinue
+        $vault = New-MSecureVault -Vault story -Email story@example.com -Password $first -WarningAction SilentlyContinue
 
         $vault.IsUnlocked | Should -BeTrue
     }
@@ -57,9 +57,9 @@ Describe 'The full story: vault, login, credential, offline password change, kit
     }
 
     It 'locks and unlocks the vault' {
-        Lock-MSecureVault -Name story
+        Lock-MSecureVault -Vault story
         { Get-MSecureRecord -Vault story -ErrorAction Stop } | Should -Throw -ErrorId (Id 'VaultLocked' 'GetMSecureRecordCommand')
-        Unlock-MSecureVault -Name story -Password $first
+        Unlock-MSecureVault -Vault story -Password $first
 
         (Get-MSecureRecord -Vault story 'build server' -AsCredential).GetNetworkCredential().Password | Should -Be $loginSecret
     }
@@ -77,10 +77,10 @@ Describe 'The full story: vault, login, credential, offline password change, kit
     }
 
     It 'refuses the old password and accepts the new one after locking' {
-        Lock-MSecureVault -Name story
+        Lock-MSecureVault -Vault story
 
-        { Unlock-MSecureVault -Name story -Password $first -ErrorAction Stop } | Should -Throw -ErrorId (Id 'WrongPassword' 'UnlockMSecureVaultCommand')
-        Unlock-MSecureVault -Name story -Password $second
+        { Unlock-MSecureVault -Vault story -Password $first -ErrorAction Stop } | Should -Throw -ErrorId (Id 'WrongPassword' 'UnlockMSecureVaultCommand')
+        Unlock-MSecureVault -Vault story -Password $second
         (Get-MSecureRecord -Vault story 'build server' -AsCredential).GetNetworkCredential().Password | Should -Be $loginSecret
     }
 
@@ -106,7 +106,7 @@ Describe 'Set-MSecurePassword' {
     BeforeAll {
         $script:pw1 = Secure 'password one'
         $script:pw2 = Secure 'password two'
-        $null = New-MSecureVault -Name pwchange -Email pw@example.com -Password $pw1 -WarningAction SilentlyContinue
+        $null = New-MSecureVault -Vault pwchange -Email pw@example.com -Password $pw1 -WarningAction SilentlyContinue
     }
 
     It 'refuses a wrong current password: WrongPassword, and changes nothing' {
@@ -116,14 +116,14 @@ Describe 'Set-MSecurePassword' {
     }
 
     It 'works on a locked vault with the current password, and leaves it locked' {
-        Lock-MSecureVault -Name pwchange
+        Lock-MSecureVault -Vault pwchange
         $kitPath = Join-Path $workDir 'pwchange-kit.html'
         $kit = Set-MSecurePassword -Vault pwchange -Credential ([pscredential]::new('ignored', $pw1)) -NewPassword $pw2 -KitPath $kitPath -Confirm:$false -WarningAction SilentlyContinue
 
         $kit.FullName | Should -Be $kitPath
         (Get-MSecureVault pwchange).IsUnlocked | Should -BeFalse
-        { Unlock-MSecureVault -Name pwchange -Password $pw1 -ErrorAction Stop } | Should -Throw -ErrorId (Id 'WrongPassword' 'UnlockMSecureVaultCommand')
-        Unlock-MSecureVault -Name pwchange -Password $pw2
+        { Unlock-MSecureVault -Vault pwchange -Password $pw1 -ErrorAction Stop } | Should -Throw -ErrorId (Id 'WrongPassword' 'UnlockMSecureVaultCommand')
+        Unlock-MSecureVault -Vault pwchange -Password $pw2
     }
 
     It 'writes the kit owner-only' -Skip:$IsWindows {
@@ -133,8 +133,8 @@ Describe 'Set-MSecurePassword' {
     It 'refuses an existing -KitPath before changing anything: FileExists' {
         { Set-MSecurePassword -Vault pwchange -Password $pw2 -NewPassword $pw1 -KitPath (Join-Path $workDir 'pwchange-kit.html') -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'FileExists' 'SetMSecurePasswordCommand')
-        Lock-MSecureVault -Name pwchange
-        Unlock-MSecureVault -Name pwchange -Password $pw2
+        Lock-MSecureVault -Vault pwchange
+        Unlock-MSecureVault -Vault pwchange -Password $pw2
     }
 
     It 'refuses an empty new password: PasswordEmpty' {
@@ -144,9 +144,9 @@ Describe 'Set-MSecurePassword' {
 
     It 'changes nothing with -WhatIf' {
         Set-MSecurePassword -Vault pwchange -Password $pw2 -NewPassword $pw1 -WhatIf
-        Lock-MSecureVault -Name pwchange
+        Lock-MSecureVault -Vault pwchange
 
-        { Unlock-MSecureVault -Name pwchange -Password $pw2 -ErrorAction Stop } | Should -Not -Throw
+        { Unlock-MSecureVault -Vault pwchange -Password $pw2 -ErrorAction Stop } | Should -Not -Throw
     }
 
     It 'never prompts in a non-interactive session: PasswordRequired' {
@@ -169,7 +169,7 @@ try { Set-MSecurePassword -Vault pwchange -NewPassword $new -Confirm:$false -Err
 Describe 'Reset-MSecureAccountKey' {
     BeforeAll {
         $script:pw = Secure 'rotation password'
-        $null = New-MSecureVault -Name rotate -Email rotate@example.com -Password $pw -WarningAction SilentlyContinue
+        $null = New-MSecureVault -Vault rotate -Email rotate@example.com -Password $pw -WarningAction SilentlyContinue
         New-MSecureRecord -Vault rotate -Name db -Template ServerDatabase -UserName sa -Password (Secure 'db-secret')
         $script:kitBefore = Export-MSecureEmergencyKit -Vault rotate
     }
@@ -182,8 +182,8 @@ Describe 'Reset-MSecureAccountKey' {
         $after = Export-MSecureEmergencyKit -Vault rotate
         $after | Should -Not -Be $kitBefore
         (Get-MSecureRecord -Vault rotate db -AsCredential).GetNetworkCredential().Password | Should -Be 'db-secret'
-        Lock-MSecureVault -Name rotate
-        Unlock-MSecureVault -Name rotate -Password $pw
+        Lock-MSecureVault -Vault rotate
+        Unlock-MSecureVault -Vault rotate -Password $pw
         (Get-MSecureRecord -Vault rotate db -Field Password -AsPlainText) | Should -Be 'db-secret'
     }
 
@@ -207,7 +207,7 @@ Describe 'Reset-MSecureAccountKey' {
 Describe 'Export-MSecureEmergencyKit' {
     BeforeAll {
         $script:pw = Secure 'export password'
-        $null = New-MSecureVault -Name export -Email export@example.com -Password $pw -WarningAction SilentlyContinue
+        $null = New-MSecureVault -Vault export -Email export@example.com -Password $pw -WarningAction SilentlyContinue
         $script:text = Export-MSecureEmergencyKit -Vault export
         $script:out = Join-Path $workDir 'export'
         $null = New-Item -ItemType Directory $out

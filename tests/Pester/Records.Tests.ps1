@@ -12,7 +12,7 @@ BeforeAll {
     $script:secret = ConvertTo-SecureString $secretText -AsPlainText -Force
     function script:Id([string] $errorId, [string] $command) { "$errorId,MSecure.PowerShell.Commands.$command" }
     $null = New-MSecureVault -Email records@example.com -Password $password -WarningAction SilentlyContinue
-    $null = New-MSecureVault -Name other -Email records@example.com -Password $password -WarningAction SilentlyContinue
+    $null = New-MSecureVault -Vault other -Email records@example.com -Password $password -WarningAction SilentlyContinue
 }
 
 AfterAll {
@@ -290,11 +290,11 @@ Describe 'Remove-MSecureRecord' {
 
 Describe 'Record cmdlets on a locked vault' {
     BeforeAll {
-        Lock-MSecureVault -Name other
+        Lock-MSecureVault -Vault other
     }
 
     AfterAll {
-        Unlock-MSecureVault -Name other -Password $password
+        Unlock-MSecureVault -Vault other -Password $password
     }
 
     It '<Command> fails with VaultLocked' -TestCases @(
@@ -359,13 +359,13 @@ Describe 'Record name completion' {
     }
 
     It 'completes nothing when the vault is locked' {
-        Lock-MSecureVault -Name other
+        Lock-MSecureVault -Vault other
         try {
             $line = 'Get-MSecureRecord -Vault other -Name '
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
         }
         finally {
-            Unlock-MSecureVault -Name other -Password $password
+            Unlock-MSecureVault -Vault other -Password $password
         }
     }
 

@@ -13,7 +13,7 @@ BeforeAll {
     function script:Secure([string] $text) { ConvertTo-SecureString $text -AsPlainText -Force }
     function script:Id([string] $errorId, [string] $command) { "$errorId,MSecure.PowerShell.Commands.$command" }
     $script:password = Secure 'review password, long enough'
-    $null = New-MSecureVault -Name review -Email review@example.com -Password $password -WarningAction SilentlyContinue
+    $null = New-MSecureVault -Vault review -Email review@example.com -Password $password -WarningAction SilentlyContinue
 }
 
 AfterAll {
@@ -31,8 +31,8 @@ Describe 'Key changes create the kit file before changing anything' {
         { Set-MSecurePassword -Vault review -Password $password -NewPassword $new -KitPath $kitPath -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'KitFileWriteFailed' 'SetMSecurePasswordCommand') -ExpectedMessage '*Nothing was changed*'
 
-        Lock-MSecureVault -Name review
-        { Unlock-MSecureVault -Name review -Password $password -ErrorAction Stop } | Should -Not -Throw -Because 'the old password still opens the vault'
+        Lock-MSecureVault -Vault review
+        { Unlock-MSecureVault -Vault review -Password $password -ErrorAction Stop } | Should -Not -Throw -Because 'the old password still opens the vault'
     }
 
     It 'Reset-MSecureAccountKey with -KitPath in a missing folder changes nothing either' {
@@ -48,7 +48,7 @@ Describe 'Key changes create the kit file before changing anything' {
     It 'leaves no kit file behind when the change fails (WrongPassword)' {
         $kitPath = Join-Path $workDir 'wrong-password-kit.html'
 
-        { Set-MSecurePassword -Vault review -Password (Secure 'wrong') -NewPassword (Secure 'x') -KitPath $kitPath -Confirm:$false -ErrorAction Stop } |
+        { Set-MSecurePassword -Vault review -Password (Secure 'wrong') -NewPassword (Secure 'a long enough new password') -KitPath $kitPath -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'WrongPassword' 'SetMSecurePasswordCommand')
 
         Test-Path $kitPath | Should -BeFalse
@@ -69,7 +69,7 @@ Describe 'Key changes create the kit file before changing anything' {
 
 Describe 'New passwords' {
     It 'New-MSecureVault refuses an empty password: PasswordEmpty' {
-        { New-MSecureVault -Name empty -Email e@example.com -Password (New-Object System.Security.SecureString) -ErrorAction Stop } |
+        { New-MSecureVault -Vault empty -Email e@example.com -Password (New-Object System.Security.SecureString) -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'PasswordEmpty' 'NewMSecureVaultCommand')
 
         Test-Path (Join-Path $vaultDir 'empty.msecure') | Should -BeFalse
@@ -78,7 +78,7 @@ Describe 'New passwords' {
     It 'New-MSecureVault refuses a credential with an empty password: PasswordEmpty' {
         $credential = [pscredential]::new('user', (New-Object System.Security.SecureString))
 
-        { New-MSecureVault -Name empty -Email e@example.com -Credential $credential -ErrorAction Stop } |
+        { New-MSecureVault -Vault empty -Email e@example.com -Credential $credential -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'PasswordEmpty' 'NewMSecureVaultCommand')
     }
 
@@ -98,7 +98,7 @@ Describe 'New passwords' {
     }
 
     It 'New-MSecureVault without a password fails in a non-interactive session: PasswordRequired' {
-        { New-MSecureVault -Name nopassword -Email e@example.com -ErrorAction Stop } |
+        { New-MSecureVault -Vault nopassword -Email e@example.com -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'PasswordRequired' 'NewMSecureVaultCommand')
     }
 }
@@ -112,7 +112,7 @@ Describe 'Background jobs never prompt' {
             $env:MSECURE_PASSWORD = $null
             Import-Module $module
             try {
-                Unlock-MSecureVault -Name review -ErrorAction Stop
+                Unlock-MSecureVault -Vault review -ErrorAction Stop
                 'unlocked'
             }
             catch {
@@ -132,7 +132,7 @@ Describe 'Background jobs never prompt' {
 
 Describe 'The idle timeout never locks a vault in use' {
     It 'a pipeline slower than -Timeout completes, and the vault locks once idle' {
-        Unlock-MSecureVault -Name review -Password $password -Timeout 00:00:02
+        Unlock-MSecureVault -Vault review -Password $password -Timeout 00:00:02
         1..2 | ForEach-Object { New-MSecureRecord -Vault review -Name "slow $_" -Template Login }
 
         Get-MSecureRecord -Vault review -Name 'slow*' |
@@ -142,7 +142,7 @@ Describe 'The idle timeout never locks a vault in use' {
         (Get-MSecureRecord -Vault review -Name 'slow*' -AsPlainText).Notes | Should -Be @('touched', 'touched')
         Start-Sleep -Seconds 3
         { Get-MSecureRecord -Vault review -ErrorAction Stop } | Should -Throw -ErrorId (Id 'VaultLocked' 'GetMSecureRecordCommand')
-        Unlock-MSecureVault -Name review -Password $password
+        Unlock-MSecureVault -Vault review -Password $password
     }
 }
 
@@ -203,20 +203,20 @@ Describe 'File and argument failures are non-terminating errors with stable Erro
         Set-Content -LiteralPath $file -Value x
 
         $errors = @()
-        New-MSecureVault -Path (Join-Path $file 'sub/x.msecure') -Email e@example.com -Password $password -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        New-MSecureVault -Vault (Join-Path $file 'sub/x.msecure') -Email e@example.com -Password $password -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
 
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -Match "^($Id),"
     }
 
     It 'a -PasswordFile larger than 64 KiB (/dev/zero) fails fast: PasswordFileInvalid' -Skip:$IsWindows {
-        Lock-MSecureVault -Name review
+        Lock-MSecureVault -Vault review
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
 
-        { Unlock-MSecureVault -Name review -PasswordFile /dev/zero -ErrorAction Stop } |
+        { Unlock-MSecureVault -Vault review -PasswordFile /dev/zero -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'PasswordFileInvalid' 'UnlockMSecureVaultCommand')
 
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
-        Unlock-MSecureVault -Name review -Password $password
+        Unlock-MSecureVault -Vault review -Password $password
     }
 }

@@ -23,7 +23,7 @@ AfterAll {
 
 Describe 'New-MSecureVault' {
     It 'creates an unlocked vault in the vault folder and warns to save the kit' {
-        $info = New-MSecureVault -Name alpha -Email alice@example.com -Password $password -WarningVariable warnings -WarningAction SilentlyContinue
+        $info = New-MSecureVault -Vault alpha -Email alice@example.com -Password $password -WarningVariable warnings -WarningAction SilentlyContinue
 
         $info.GetType().FullName | Should -Be 'MSecure.PowerShell.Models.MSecureVaultInfo'
         $info.Name | Should -Be 'alpha'
@@ -37,24 +37,24 @@ Describe 'New-MSecureVault' {
     }
 
     It 'refuses to overwrite a vault: VaultAlreadyExists' {
-        { New-MSecureVault -Name alpha -Email alice@example.com -Password $password -ErrorAction Stop -WarningAction SilentlyContinue } |
+        { New-MSecureVault -Vault alpha -Email alice@example.com -Password $password -ErrorAction Stop -WarningAction SilentlyContinue } |
             Should -Throw -ErrorId (Id 'VaultAlreadyExists' 'NewMSecureVaultCommand')
     }
 
     It 'rejects a bad vault name: InvalidVaultName' {
-        { New-MSecureVault -Name 'bad name!' -Email alice@example.com -Password $password -ErrorAction Stop } |
+        { New-MSecureVault -Vault 'bad name!' -Email alice@example.com -Password $password -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'InvalidVaultName' 'NewMSecureVaultCommand')
     }
 
     It 'creates nothing with -WhatIf' {
-        New-MSecureVault -Name whatif -Email alice@example.com -Password $password -WhatIf
+        New-MSecureVault -Vault whatif -Email alice@example.com -Password $password -WhatIf
 
         Join-Path $vaultDir 'whatif.msecure' | Should -Not -Exist
     }
 
-    It 'creates a vault at a -Path' {
+    It 'creates a vault at a path given to -Vault' {
         $path = Join-Path $workDir 'elsewhere/team.msecure'
-        $info = New-MSecureVault -Path $path -Email team@example.com -Password $password -WarningAction SilentlyContinue
+        $info = New-MSecureVault -Vault $path -Email team@example.com -Password $password -WarningAction SilentlyContinue
 
         $info.Path | Should -Be $path
         $path | Should -Exist
@@ -63,7 +63,7 @@ Describe 'New-MSecureVault' {
 
 Describe 'Get-MSecureVault' {
     BeforeAll {
-        $null = New-MSecureVault -Name beta -Email bob@example.com -Password $password -WarningAction SilentlyContinue
+        $null = New-MSecureVault -Vault beta -Email bob@example.com -Password $password -WarningAction SilentlyContinue
     }
 
     It 'lists every vault of the folder' {
@@ -71,12 +71,12 @@ Describe 'Get-MSecureVault' {
     }
 
     It 'matches names with wildcards' {
-        (Get-MSecureVault -Name 'al*').Name | Should -Be 'alpha'
-        Get-MSecureVault -Name 'zz*' | Should -BeNullOrEmpty
+        (Get-MSecureVault -Vault 'al*').Name | Should -Be 'alpha'
+        Get-MSecureVault -Vault 'zz*' | Should -BeNullOrEmpty
     }
 
     It 'reports a missing vault: VaultNotFound' {
-        { Get-MSecureVault -Name nope -ErrorAction Stop } | Should -Throw -ErrorId (Id 'VaultNotFound' 'GetMSecureVaultCommand')
+        { Get-MSecureVault -Vault nope -ErrorAction Stop } | Should -Throw -ErrorId (Id 'VaultNotFound' 'GetMSecureVaultCommand')
     }
 
     It 'takes paths from Get-ChildItem by property name' {
@@ -86,26 +86,26 @@ Describe 'Get-MSecureVault' {
     It 'shows a table without anything secret' {
         $text = Get-MSecureVault | Out-String -Width 300
 
-        $text | Should -Match 'alpha\s+alice@example.com\s+0\s+True'
+        $text | Should -Match 'alpha\s+False\s+alice@example.com\s+0\s+True'
         $text | Should -Not -Match $passwordText
     }
 }
 
 Describe 'Lock-MSecureVault and Unlock-MSecureVault' {
     It 'locks a vault' {
-        Lock-MSecureVault -Name alpha
+        Lock-MSecureVault -Vault alpha
 
         (Get-MSecureVault alpha).IsUnlocked | Should -BeFalse
     }
 
     It 'rejects a wrong password: WrongPassword' {
-        { Unlock-MSecureVault -Name alpha -Password $wrong -ErrorAction Stop } | Should -Throw -ErrorId (Id 'WrongPassword' 'UnlockMSecureVaultCommand')
+        { Unlock-MSecureVault -Vault alpha -Password $wrong -ErrorAction Stop } | Should -Throw -ErrorId (Id 'WrongPassword' 'UnlockMSecureVaultCommand')
         (Get-MSecureVault alpha).IsUnlocked | Should -BeFalse
     }
 
     It 'unlocks with -Password and -Timeout, and -PassThru writes the vault' {
         $before = [datetimeoffset]::UtcNow
-        $info = Unlock-MSecureVault -Name alpha -Password $password -Timeout (New-TimeSpan -Minutes 3) -PassThru
+        $info = Unlock-MSecureVault -Vault alpha -Password $password -Timeout (New-TimeSpan -Minutes 3) -PassThru
 
         $info.IsUnlocked | Should -BeTrue
         $info.LockExpiresAt | Should -BeGreaterThan $before.AddMinutes(3).AddSeconds(-1)
@@ -114,14 +114,14 @@ Describe 'Lock-MSecureVault and Unlock-MSecureVault' {
 
     It 'takes the password from the pipeline' {
         Lock-MSecureVault alpha
-        $password | Unlock-MSecureVault -Name alpha
+        $password | Unlock-MSecureVault -Vault alpha
 
         (Get-MSecureVault alpha).IsUnlocked | Should -BeTrue
     }
 
     It 'unlocks with -Credential' {
         Lock-MSecureVault alpha
-        Unlock-MSecureVault -Name alpha -Credential ([pscredential]::new('ignored', $password))
+        Unlock-MSecureVault -Vault alpha -Credential ([pscredential]::new('ignored', $password))
 
         (Get-MSecureVault alpha).IsUnlocked | Should -BeTrue
     }
@@ -131,7 +131,7 @@ Describe 'Lock-MSecureVault and Unlock-MSecureVault' {
         $file = Join-Path $workDir 'password.txt'
         Set-Content -Path $file -Value $passwordText -NoNewline:$false
         if (-not $IsWindows) { chmod 600 $file }
-        Unlock-MSecureVault -Name alpha -PasswordFile $file -WarningVariable warnings
+        Unlock-MSecureVault -Vault alpha -PasswordFile $file -WarningVariable warnings
 
         (Get-MSecureVault alpha).IsUnlocked | Should -BeTrue
         $warnings | Should -BeNullOrEmpty
@@ -141,20 +141,20 @@ Describe 'Lock-MSecureVault and Unlock-MSecureVault' {
         $file = Join-Path $workDir 'shared-password.txt'
         Set-Content -Path $file -Value $passwordText
         chmod 644 $file
-        Unlock-MSecureVault -Name alpha -PasswordFile $file -WarningVariable warnings -WarningAction SilentlyContinue
+        Unlock-MSecureVault -Vault alpha -PasswordFile $file -WarningVariable warnings -WarningAction SilentlyContinue
 
         "$warnings" | Should -Match 'can be read by other users'
     }
 
     It 'reports a missing or empty password file' {
-        { Unlock-MSecureVault -Name alpha -PasswordFile (Join-Path $workDir 'missing.txt') } | Should -Throw -ErrorId (Id 'PasswordFileUnreadable' 'UnlockMSecureVaultCommand')
+        { Unlock-MSecureVault -Vault alpha -PasswordFile (Join-Path $workDir 'missing.txt') } | Should -Throw -ErrorId (Id 'PasswordFileUnreadable' 'UnlockMSecureVaultCommand')
         $empty = Join-Path $workDir 'empty.txt'
         Set-Content -Path $empty -Value ''
-        { Unlock-MSecureVault -Name alpha -PasswordFile $empty } | Should -Throw -ErrorId (Id 'PasswordFileInvalid' 'UnlockMSecureVaultCommand')
+        { Unlock-MSecureVault -Vault alpha -PasswordFile $empty } | Should -Throw -ErrorId (Id 'PasswordFileInvalid' 'UnlockMSecureVaultCommand')
     }
 
     It 'refuses two password sources: PasswordSourceConflict' {
-        { Unlock-MSecureVault -Name alpha -Password $password -Credential ([pscredential]::new('x', $password)) } |
+        { Unlock-MSecureVault -Vault alpha -Password $password -Credential ([pscredential]::new('x', $password)) } |
             Should -Throw -ErrorId (Id 'PasswordSourceConflict' 'UnlockMSecureVaultCommand')
     }
 
@@ -162,7 +162,7 @@ Describe 'Lock-MSecureVault and Unlock-MSecureVault' {
         Lock-MSecureVault alpha
         $env:MSECURE_PASSWORD = $passwordText
         try {
-            Unlock-MSecureVault -Name alpha
+            Unlock-MSecureVault -Vault alpha
         }
         finally {
             $env:MSECURE_PASSWORD = $null
@@ -173,7 +173,7 @@ Describe 'Lock-MSecureVault and Unlock-MSecureVault' {
 
     It 'never prompts in a non-interactive session: PasswordRequired' {
         $result = Invoke-ChildPwsh -Environment @{ MSECURE_VAULT_DIR = $vaultDir; MSECURE_PASSWORD = $null } -Script @'
-try { Unlock-MSecureVault -Name alpha -ErrorAction Stop; 'unlocked' } catch { $_.FullyQualifiedErrorId }
+try { Unlock-MSecureVault -Vault alpha -ErrorAction Stop; 'unlocked' } catch { $_.FullyQualifiedErrorId }
 '@
         $result.Output | Should -Be (Id 'PasswordRequired' 'UnlockMSecureVaultCommand')
     }
@@ -187,7 +187,7 @@ try { Unlock-MSecureVault -Name alpha -ErrorAction Stop; 'unlocked' } catch { $_
     }
 
     It 'locks itself after the idle timeout' {
-        Unlock-MSecureVault -Name alpha -Password $password -Timeout (New-TimeSpan -Seconds 1)
+        Unlock-MSecureVault -Vault alpha -Password $password -Timeout (New-TimeSpan -Seconds 1)
         (Get-MSecureVault alpha).IsUnlocked | Should -BeTrue
         Start-Sleep -Milliseconds 1500
 
@@ -195,19 +195,19 @@ try { Unlock-MSecureVault -Name alpha -ErrorAction Stop; 'unlocked' } catch { $_
     }
 
     It 'rejects a timeout out of range: InvalidArgument' {
-        { Unlock-MSecureVault -Name alpha -Password $password -Timeout (New-TimeSpan -Days 8) -ErrorAction Stop } |
+        { Unlock-MSecureVault -Vault alpha -Password $password -Timeout (New-TimeSpan -Days 8) -ErrorAction Stop } |
             Should -Throw -ErrorId (Id 'InvalidArgument' 'UnlockMSecureVaultCommand')
     }
 
     It 'does not unlock with -WhatIf' {
         Lock-MSecureVault alpha
-        Unlock-MSecureVault -Name alpha -Password $password -WhatIf
+        Unlock-MSecureVault -Vault alpha -Password $password -WhatIf
 
         (Get-MSecureVault alpha).IsUnlocked | Should -BeFalse
     }
 
     It 'locks every vault with -All' {
-        Unlock-MSecureVault -Name alpha -Password $password
+        Unlock-MSecureVault -Vault alpha -Password $password
         Lock-MSecureVault -All
 
         (Get-MSecureVault).IsUnlocked | Should -Not -Contain $true
@@ -216,7 +216,7 @@ try { Unlock-MSecureVault -Name alpha -ErrorAction Stop; 'unlocked' } catch { $_
     It 'locks every vault when the module is removed' {
         $result = Invoke-ChildPwsh -Environment @{ MSECURE_VAULT_DIR = $vaultDir } -Script @"
 `$pw = ConvertTo-SecureString '$passwordText' -AsPlainText -Force
-Unlock-MSecureVault -Name alpha -Password `$pw
+Unlock-MSecureVault -Vault alpha -Password `$pw
 (Get-MSecureVault alpha).IsUnlocked
 Remove-Module MSecure
 Import-Module '$(Get-MSecureModulePath)'
@@ -227,15 +227,15 @@ Import-Module '$(Get-MSecureModulePath)'
 }
 
 Describe 'Vault name completion' {
-    It 'completes -Name of <Command>' -TestCases @(@{ Command = 'Unlock-MSecureVault' }, @{ Command = 'Lock-MSecureVault' }, @{ Command = 'Get-MSecureVault' }) {
-        $line = "$Command -Name al"
+    It 'completes -Vault of <Command>' -TestCases @(@{ Command = 'Unlock-MSecureVault' }, @{ Command = 'Lock-MSecureVault' }, @{ Command = 'Get-MSecureVault' }) {
+        $line = "$Command -Vault al"
         $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
 
         $completions.CompletionMatches.CompletionText | Should -Be @('alpha')
     }
 
     It 'lists every vault for an empty word' {
-        $line = 'Unlock-MSecureVault -Name '
+        $line = 'Unlock-MSecureVault -Vault '
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('alpha', 'beta')
     }
 }

@@ -92,4 +92,13 @@ public enum MSecureErrorCode
 
     /// <summary>The vault file holds an older state than this device saw last (its revision witness), or the witness is damaged.</summary>
     VaultRolledBack,
+
+    /// <summary>A new vault password is too weak for the vault password policy (length, common password, sequence, repetition).</summary>
+    WeakPassword,
+
+    /// <summary>A secret (notes or a secret field value, stored by an older version) is longer than a SecureString holds.</summary>
+    SecretTooLong,
+
+    /// <summary>The per-user settings file (the default vault) is not valid: damaged, or edited by hand into something MSecure does not accept.</summary>
+    SettingsInvalid,
 }

@@ -198,4 +198,23 @@ public static class MSecureErrors
     public static MSecureException VaultWitnessDamaged(string path, string witnessPath) =>
         Create(MSecureErrorCode.VaultRolledBack, MSecureErrorCategory.InvalidData,
             Format("The revision witness '{0}' of the vault file '{1}' is damaged or belongs to another vault, so this device cannot tell whether the vault was rolled back or replaced. If the vault file is the newest copy you have, unlock it with -AcceptRollback to record its state again.", witnessPath, path));
+
+    /// <summary>A new vault password breaks the password policy; <paramref name="reason"/> says how and <paramref name="rule"/> states the rule. Never the password.</summary>
+    public static MSecureException WeakPassword(string reason, string rule) =>
+        Create(MSecureErrorCode.WeakPassword, MSecureErrorCategory.InvalidArgument,
+            Format("The new password is too weak: {0}. {1} Choose a passphrase of several random words (New-MSecureRandomPassword -Passphrase), or accept this password explicitly with -AllowWeakPassword.", reason, rule));
+
+    /// <summary><paramref name="what"/> is longer than the 65,536 characters a SecureString holds; <paramref name="advice"/> says what to do. Never the value.</summary>
+    public static MSecureException SecretTooLong(string what, int length, string advice) =>
+        Create(MSecureErrorCode.SecretTooLong, MSecureErrorCategory.InvalidData,
+            Format("{0}: {1:N0} characters, more than the 65,536 a SecureString holds. {2}", what, length, advice).TrimEnd());
+
+    /// <summary>The settings file at <paramref name="path"/> is not valid; <paramref name="reason"/> says why.</summary>
+    public static MSecureException SettingsInvalid(string path, string reason, Exception? innerException = null)
+    {
+        string message = Format("The MSecure settings file '{0}' is not valid: {1} Set the default vault again with Set-MSecureDefaultVault, or delete the file.", path, reason);
+        return innerException is null
+            ? Create(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message)
+            : new MSecureException(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message, innerException);
+    }
 }

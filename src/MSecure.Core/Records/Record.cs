@@ -71,7 +71,7 @@ public sealed class Record
         return null;
     }
 
-    /// <summary>Name, template, id and revision; never a field value.</summary>
+    /// <summary>Name (control characters neutralised, see <see cref="DisplayText"/>), template, id and revision; never a field value.</summary>
     public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "Record '{0}' ({1}, id {2}, revision {3})", Name, Template, Id, Revision);
+        string.Format(CultureInfo.InvariantCulture, "Record '{0}' ({1}, id {2}, revision {3})", DisplayText.Neutralize(Name), Template, Id, Revision);
 }

@@ -12,5 +12,5 @@ internal sealed record RecordContent(
     bool IsFavorite)
 {
     /// <summary>Name and template; never the notes or a field value (the generated ToString would print the notes).</summary>
-    public override string ToString() => $"RecordContent '{Name}' ({Template})";
+    public override string ToString() => $"RecordContent '{DisplayText.Neutralize(Name)}' ({Template})";
 }

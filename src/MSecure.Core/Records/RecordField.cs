@@ -11,7 +11,7 @@ public sealed record RecordField(string Label, FieldKind Kind, string Value)
     /// <summary>Whether the value is secret (a password, PIN or one-time password seed).</summary>
     public bool IsSecret => FieldKinds.IsSecret(Kind);
 
-    /// <summary>Label, kind and value; a secret value shows as asterisks, never as itself.</summary>
+    /// <summary>Label, kind and value, control characters neutralised (<see cref="DisplayText"/>); a secret value shows as asterisks, never as itself.</summary>
     public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "{0} ({1}): {2}", Label, Kind, IsSecret ? "********" : Value);
+        string.Format(CultureInfo.InvariantCulture, "{0} ({1}): {2}", DisplayText.Neutralize(Label), Kind, IsSecret ? "********" : DisplayText.Neutralize(Value));
 }

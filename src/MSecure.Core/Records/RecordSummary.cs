@@ -46,5 +46,5 @@ public sealed class RecordSummary
 
     /// <summary>Name, template, id and revision.</summary>
     public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "RecordSummary '{0}' ({1}, id {2}, revision {3})", Name, Template, Id, Revision);
+        string.Format(CultureInfo.InvariantCulture, "RecordSummary '{0}' ({1}, id {2}, revision {3})", DisplayText.Neutralize(Name), Template, Id, Revision);
 }

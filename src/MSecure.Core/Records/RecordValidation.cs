@@ -9,7 +9,9 @@ namespace MSecure.Core.Records;
 
 /// <summary>
 /// Checks a <see cref="RecordDraft"/> and freezes it into <see cref="RecordContent"/>. Error
-/// messages name the rule and the position, never a value.
+/// messages name the rule and the position, never a value. Names, field labels and tags are
+/// shown in lists and tables, so they must be safe to show (<see cref="DisplayText"/>); values
+/// and notes may hold any character.
 /// </summary>
 internal static class RecordValidation
 {
@@ -19,6 +21,7 @@ internal static class RecordValidation
     {
         ArgumentNullException.ThrowIfNull(draft);
         CheckName(draft.Name);
+        CheckShowable(draft.Name, "the name");
         if (!Enum.IsDefined(draft.Template))
         {
             throw MSecureErrors.InvalidRecord("its template is not one of the defined templates.");
@@ -60,6 +63,7 @@ internal static class RecordValidation
             }
 
             CheckText(field.Label, position + "'s label", RecordLimits.MaximumLabelLength);
+            CheckShowable(field.Label, position + "'s label");
             if (!labels.Add(field.Label))
             {
                 throw MSecureErrors.InvalidRecord(Format("{0} repeats the label of an earlier field (labels are unique, ignoring case).", position));
@@ -92,6 +96,7 @@ internal static class RecordValidation
             }
 
             CheckText(tag, position, RecordLimits.MaximumTagLength);
+            CheckShowable(tag, position);
             if (seen.Add(tag))
             {
                 result.Add(tag);
@@ -120,6 +125,21 @@ internal static class RecordValidation
         catch (EncoderFallbackException)
         {
             throw MSecureErrors.InvalidRecord(Format("{0} is not valid Unicode text (an unpaired surrogate).", what));
+        }
+    }
+
+    /// <summary>
+    /// InvalidRecord when <paramref name="text"/> holds a character unsafe to show (a control,
+    /// bidirectional formatting or line separator character). Checked when a record is written,
+    /// not when it is looked up, so a record stored before this rule can still be found and renamed.
+    /// </summary>
+    private static void CheckShowable(string text, string what)
+    {
+        if (DisplayText.DescribeUnsafe(text) is { } reason)
+        {
+            throw MSecureErrors.InvalidRecord(Format(
+                "{0} may not hold control characters, bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) or line separators (U+2028, U+2029): {1}.",
+                what, reason));
         }
     }
 

@@ -6,6 +6,7 @@ using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Kits;
 using MSecure.PowerShell.Vaults;
 
@@ -18,7 +19,7 @@ public sealed class ExportMSecureEmergencyKitCommand : MSecureCommand
 {
     /// <summary>The vault's name or path (default: the default vault).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("VaultPath")]
+    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
     [ArgumentCompleter(typeof(VaultNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Vault { get; set; }
@@ -53,9 +54,9 @@ public sealed class ExportMSecureEmergencyKitCommand : MSecureCommand
                 ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PathRequired, ErrorCategory.InvalidArgument, $"The {format} format is a file: give -Path.", format));
             }
 
-            string vaultPath = VaultTarget.ResolveVault(this, Vault);
+            VaultReference vault = VaultTarget.Resolve(this, Vault);
             EmergencyKitSheet sheet;
-            using (SessionLease<VaultSession> lease = VaultAccess.Unlocked(vaultPath))
+            using (SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault))
             {
                 sheet = KitFiles.SheetOf(lease.Session.GetEmergencyKit());
             }
@@ -69,7 +70,7 @@ public sealed class ExportMSecureEmergencyKitCommand : MSecureCommand
             string file = GetUnresolvedProviderPathFromPSPath(Path);
             target = file;
             KitFiles.EnsureWritable(file, Force);
-            if (ShouldProcess(file, $"Write the emergency kit of '{VaultLocations.NameOf(vaultPath)}' ({format})"))
+            if (ShouldProcess(TerminalText.Of(file), $"Write the emergency kit of '{TerminalText.VaultNameOf(vault.Path)}' ({format})"))
             {
                 FileInfo written = KitFiles.Write(file, KitFiles.Render(sheet, format), Force);
                 if (PassThru)

@@ -69,8 +69,9 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     /// <summary>Writes the matching records for one input.</summary>
     protected override void ProcessRecord() => Run(() => Vault, () =>
     {
-        string path = ResolveVault();
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultReference vault = ResolveVault();
+        string path = vault.Path;
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
         foreach ((object target, Func<Record> read) in RecordLookup.Select(session, path, Id, Name, Template, Tag, Text))
         {

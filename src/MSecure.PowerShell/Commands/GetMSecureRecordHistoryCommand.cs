@@ -22,8 +22,9 @@ public sealed class GetMSecureRecordHistoryCommand : RecordCommand
     /// <summary>Writes the earlier versions of one record.</summary>
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
-        string path = ResolveVault();
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultReference vault = ResolveVault();
+        string path = vault.Path;
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
         Guid id = Id != Guid.Empty ? Id : RecordLookup.Find(session, Name, null, path).Id;
         foreach (Record version in session.GetHistory(id))

@@ -1,26 +1,22 @@
 using System.Management.Automation;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Completers;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands;
 
 /// <summary>Locks a vault, or every vault, wiping its keys from memory.</summary>
-[Cmdlet(VerbsCommon.Lock, "MSecureVault", DefaultParameterSetName = VaultParameterSets.Name, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.Lock, "MSecureVault", DefaultParameterSetName = VaultParameterSets.Vault, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(void))]
 public sealed class LockMSecureVaultCommand : MSecureCommand
 {
-    /// <summary>The vault's name (default: the default vault).</summary>
-    [Parameter(ParameterSetName = VaultParameterSets.Name, Position = 0, ValueFromPipeline = true)]
+    /// <summary>The vault's name or path (default: the default vault).</summary>
+    [Parameter(ParameterSetName = VaultParameterSets.Vault, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
     [ArgumentCompleter(typeof(VaultNameCompleter))]
     [ValidateNotNullOrEmpty]
-    public string? Name { get; set; }
-
-    /// <summary>The vault file's path.</summary>
-    [Parameter(ParameterSetName = VaultParameterSets.Path, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
+    public string? Vault { get; set; }
 
     /// <summary>Locks every unlocked vault.</summary>
     [Parameter(ParameterSetName = VaultParameterSets.All, Mandatory = true)]
@@ -39,12 +35,13 @@ public sealed class LockMSecureVaultCommand : MSecureCommand
             return;
         }
 
-        Run(() => Name ?? Path, () =>
+        Run(() => Vault, () =>
         {
-            string path = VaultTarget.Resolve(this, Name, Path);
-            if (ShouldProcess(path, "Lock vault"))
+            string path = VaultTarget.Resolve(this, Vault).Path;
+            string shown = TerminalText.Of(path);
+            if (ShouldProcess(shown, "Lock vault"))
             {
-                WriteVerbose(VaultSessions.Cache.Lock(path) ? $"Locked '{path}'." : $"'{path}' was not unlocked.");
+                WriteVerbose(VaultSessions.Cache.Lock(path) ? $"Locked '{shown}'." : $"'{shown}' was not unlocked.");
             }
         });
     }

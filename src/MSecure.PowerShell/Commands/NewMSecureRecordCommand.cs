@@ -5,6 +5,7 @@ using MSecure.Core.Records;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Records;
 using MSecure.PowerShell.Vaults;
@@ -61,12 +62,13 @@ public sealed class NewMSecureRecordCommand : VaultCommand
     /// <summary>Adds one record.</summary>
     protected override void ProcessRecord() => Run(() => Name, () =>
     {
-        string path = ResolveVault();
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultReference vault = ResolveVault();
+        string path = vault.Path;
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
         RecordDraft draft = RecordDraft.FromTemplate(Name, RecordTemplateNames.Parse(Template));
         RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null, WriteWarning);
-        if (ShouldProcess($"{Name} ({VaultLocations.NameOf(path)})", "Add record"))
+        if (ShouldProcess($"{TerminalText.Of(Name)} ({TerminalText.VaultNameOf(path)})", "Add record"))
         {
             Record record = session.Add(draft);
             if (PassThru)

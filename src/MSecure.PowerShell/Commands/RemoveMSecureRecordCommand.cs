@@ -3,6 +3,7 @@ using MSecure.Core.Records;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Records;
 using MSecure.PowerShell.Vaults;
 
@@ -16,11 +17,12 @@ public sealed class RemoveMSecureRecordCommand : RecordChangeCommand
     /// <summary>Removes one record.</summary>
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
-        string path = ResolveVault();
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultReference vault = ResolveVault();
+        string path = vault.Path;
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
         Record record = RecordLookup.Find(session, Name, Id, path);
-        if (ShouldProcess($"{record.Name} ({VaultLocations.NameOf(path)})", "Remove record"))
+        if (ShouldProcess($"{TerminalText.Of(record.Name)} ({TerminalText.VaultNameOf(path)})", "Remove record"))
         {
             session.Remove(record.Id, RevisionToExpect(record.Revision));
         }

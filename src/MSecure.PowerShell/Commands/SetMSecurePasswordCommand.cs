@@ -4,6 +4,7 @@ using System.Security;
 using MSecure.Core.Kit;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Kits;
 using MSecure.PowerShell.Secrets;
 using MSecure.PowerShell.Vaults;
@@ -21,26 +22,38 @@ public sealed class SetMSecurePasswordCommand : VaultKeyCommand
     [ValidateNotNull]
     public SecureString? NewPassword { get; set; }
 
+    /// <summary>Accepts a new password that breaks the vault password policy (with a warning).</summary>
+    [Parameter]
+    public SwitchParameter AllowWeakPassword { get; set; }
+
     /// <summary>Changes one vault's password.</summary>
     protected override void ProcessRecord() => RunOnVault((path, kitPath) =>
     {
-        string name = VaultLocations.NameOf(path);
+        string name = TerminalText.VaultNameOf(path);
         if (NewPassword is not null)
         {
             PasswordSource.EnsureNotEmpty(this, NewPassword, path);
+            NewPasswordPolicy.Enforce(this, NewPassword, AllowWeakPassword);
         }
 
-        if (!ShouldProcess(path, $"Change the password and save the new emergency kit to '{kitPath}'"))
+        if (!ShouldProcess(TerminalText.Of(path), $"Change the password and save the new emergency kit to '{TerminalText.Of(kitPath)}'"))
         {
             return;
         }
 
         using KitReservation reservation = KitReservation.Create(kitPath);
         SecureString current = ReadPassword($"Current password of vault '{name}'", path);
-        SecureString next = NewPassword ?? PasswordSource.PromptNew(this, $"New password of vault '{name}'", path);
+        SecureString next = NewPassword ?? PromptNewPassword(name, path);
         EmergencyKit kit = VaultAccess.ChangePassword(path, current, next);
         FileInfo file = reservation.Complete(() => KitFiles.RenderNewKit(kit), $"The password of vault '{name}'");
-        WriteWarning($"The password of '{name}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{file.FullName}'.");
+        WriteWarning($"The password of '{name}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{TerminalText.Of(file.FullName)}'.");
         WriteObject(file);
     });
+
+    private SecureString PromptNewPassword(string name, string path)
+    {
+        SecureString prompted = PasswordSource.PromptNew(this, $"New password of vault '{name}'", path);
+        NewPasswordPolicy.Enforce(this, prompted, AllowWeakPassword);
+        return prompted;
+    }
 }

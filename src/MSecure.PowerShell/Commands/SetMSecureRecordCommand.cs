@@ -5,6 +5,7 @@ using MSecure.Core.Records;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Records;
 using MSecure.PowerShell.Vaults;
@@ -58,14 +59,15 @@ public sealed class SetMSecureRecordCommand : RecordChangeCommand
     /// <summary>Changes one record.</summary>
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
-        string path = ResolveVault();
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(path);
+        VaultReference vault = ResolveVault();
+        string path = vault.Path;
+        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
         Record current = RecordLookup.Find(session, Name, Id, path);
         RecordDraft draft = RecordDraft.From(current);
         draft.Name = NewName ?? draft.Name;
         RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, MyInvocation.BoundParameters.ContainsKey(nameof(Favorite)) ? Favorite.IsPresent : null, WriteWarning);
-        if (ShouldProcess($"{current.Name} ({VaultLocations.NameOf(path)})", "Update record"))
+        if (ShouldProcess($"{TerminalText.Of(current.Name)} ({TerminalText.VaultNameOf(path)})", "Update record"))
         {
             Record updated = session.Update(current.Id, draft, RevisionToExpect(current.Revision));
             if (PassThru)

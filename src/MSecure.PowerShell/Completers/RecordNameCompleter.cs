@@ -1,20 +1,22 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using MSecure.Core.Vault;
 using MSecure.Core.Errors;
 using MSecure.Core.Records;
 using MSecure.Core.Sessions;
-using MSecure.Core.Vault;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Completers;
 
 /// <summary>
 /// Completes record names from the unlocked session of the vault in the command's -Vault (or the
-/// default vault). Completes nothing when that vault is locked: completion never unlocks.
+/// default vault), resolved as the command would resolve it. Completes nothing when that vault is
+/// locked: completion never unlocks.
 /// </summary>
 public sealed class RecordNameCompleter : IArgumentCompleter
 {
@@ -28,7 +30,13 @@ public sealed class RecordNameCompleter : IArgumentCompleter
 
         try
         {
-            string path = VaultLocations.Resolve(fakeBoundParameters?["Vault"] as string);
+            PathIntrinsics? paths = CurrentPaths();
+            if (paths is null)
+            {
+                return [];
+            }
+
+            string path = VaultTarget.Resolve(paths, fakeBoundParameters?["Vault"] as string).Path;
             // A lease, so the vault cannot time out while its names are read.
             using SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(path);
             if (lease is null)
@@ -46,6 +54,29 @@ public sealed class RecordNameCompleter : IArgumentCompleter
         catch (ArgumentException)
         {
             return [];
+        }
+        catch (Errors.ModuleException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// The current location's path resolution. A completer runs inside the pipeline that asked for
+    /// completion, where the runspace's SessionStateProxy is unavailable; a script block run in
+    /// the same runspace reaches the session state (so -Vault paths resolve against $PWD, as the
+    /// command itself will resolve them).
+    /// </summary>
+    private static PathIntrinsics? CurrentPaths()
+    {
+        try
+        {
+            Collection<PSObject> result = ScriptBlock.Create("$ExecutionContext.SessionState.Path").Invoke();
+            return result.Count == 1 ? result[0]?.BaseObject as PathIntrinsics : null;
+        }
+        catch (RuntimeException)
+        {
+            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ using MSecure.Core.Kit;
 using MSecure.Core.Kit.Printing;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Files;
 
 namespace MSecure.PowerShell.Kits;
 
@@ -103,40 +104,15 @@ internal static class KitFiles
     /// <exception cref="ModuleException">FileExists (appeared meanwhile), KitFileWriteFailed.</exception>
     internal static FileInfo Write(string path, byte[] content, bool overwrite)
     {
-        string directory = System.IO.Path.GetDirectoryName(path) ?? ".";
-        string temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (FileStream stream = KitReservation.OpenNew(temporary))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            EnsureWritable(path, overwrite);
-            File.Move(temporary, path, overwrite);
+            PrivateFile.WriteAtomically(path, content, overwrite, () => EnsureWritable(path, overwrite));
             return new FileInfo(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new ModuleException(ModuleErrorIds.KitFileWriteFailed, ErrorCategory.WriteError,
                 $"The emergency kit could not be written to '{path}': {exception.Message}", exception);
-        }
-        finally
-        {
-            TryDelete(temporary);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a leftover temporary file holds nothing the vault file does not.
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using MSecure.PowerShell.Errors;
+using MSecure.PowerShell.Files;
 
 namespace MSecure.PowerShell.Kits;
 
@@ -14,7 +15,7 @@ internal sealed class KitReservation : IDisposable
 {
     private FileStream? _stream;
 
-    /// <summary>Takes over <paramref name="stream"/>, just created at <paramref name="path"/> with <see cref="OpenNew"/>.</summary>
+    /// <summary>Takes over <paramref name="stream"/>, just created at <paramref name="path"/> with <see cref="PrivateFile.OpenNew"/>.</summary>
     internal KitReservation(string path, FileStream stream)
     {
         Path = path;
@@ -31,7 +32,7 @@ internal sealed class KitReservation : IDisposable
         KitFiles.EnsureWritable(path, force: false);
         try
         {
-            return new KitReservation(path, OpenNew(path));
+            return new KitReservation(path, PrivateFile.OpenNew(path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -44,20 +45,6 @@ internal sealed class KitReservation : IDisposable
             throw new ModuleException(ModuleErrorIds.KitFileWriteFailed, ErrorCategory.WriteError,
                 $"The emergency kit cannot be saved to '{path}': {exception.Message} Nothing was changed.", exception);
         }
-    }
-
-    /// <summary>Creates <paramref name="path"/> exclusively (it must not exist), owner-only on Unix from the moment it exists.</summary>
-    /// <exception cref="IOException">The file exists, or the folder is missing.</exception>
-    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
-    internal static FileStream OpenNew(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return new FileStream(path, options);
     }
 
     /// <summary>

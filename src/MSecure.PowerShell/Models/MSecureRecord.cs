@@ -13,7 +13,7 @@ namespace MSecure.PowerShell.Models;
 public sealed class MSecureRecord
 {
     internal MSecureRecord(Guid id, string name, string template, IReadOnlyList<MSecureRecordField> fields, IReadOnlyList<string> tags,
-        object notes, bool isFavorite, DateTimeOffset createdAt, DateTimeOffset modifiedAt, long revision, string vaultPath, string vaultName)
+        object notes, bool isFavorite, DateTimeOffset createdAt, DateTimeOffset modifiedAt, long revision, string vaultPath, string vaultName, string? userName, string? url)
     {
         Id = id;
         Name = name;
@@ -27,6 +27,8 @@ public sealed class MSecureRecord
         Revision = revision;
         VaultPath = vaultPath;
         VaultName = vaultName;
+        UserName = userName;
+        Url = url;
     }
 
     /// <summary>The record's id, fixed for its life.</summary>
@@ -37,6 +39,16 @@ public sealed class MSecureRecord
 
     /// <summary>The record's template, for example Login.</summary>
     public string Template { get; }
+
+    /// <summary>
+    /// The user name: the value of the template's user name field (Username; Email for an email
+    /// account, NetworkName for a wireless router), or of a Username field a record of another
+    /// template was given; null when there is none or it was made secret. What -UserName sets.
+    /// </summary>
+    public string? UserName { get; }
+
+    /// <summary>The web address: the value of the first web address field (a login's Website); null when there is none. What -Url sets.</summary>
+    public string? Url { get; }
 
     /// <summary>The fields in order.</summary>
     public IReadOnlyList<MSecureRecordField> Fields { get; }
@@ -79,7 +91,7 @@ public sealed class MSecureRecord
         return null;
     }
 
-    /// <summary>Name, template and revision; never a value.</summary>
+    /// <summary>Name (control characters neutralised), template and revision; never a value.</summary>
     public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "{0} ({1}, revision {2})", Name, Template, Revision);
+        string.Format(CultureInfo.InvariantCulture, "{0} ({1}, revision {2})", Formatting.TerminalText.Of(Name), Template, Revision);
 }

@@ -30,7 +30,7 @@ public sealed class MSecureRecordField
     /// <summary>The value: a SecureString for a secret field (a String with -AsPlainText), else a String.</summary>
     public object Value { get; }
 
-    /// <summary>Label, kind and value; a secret value shows as asterisks.</summary>
+    /// <summary>Label, kind and value, control characters neutralised; a secret value shows as asterisks.</summary>
     public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "{0} ({1}): {2}", Label, Kind, IsSecret || Value is SecureString ? "********" : Value);
+        string.Format(CultureInfo.InvariantCulture, "{0} ({1}): {2}", Formatting.TerminalText.Of(Label), Kind, IsSecret || Value is SecureString ? "********" : Formatting.TerminalText.Safe(Value));
 }

@@ -9,7 +9,7 @@ namespace MSecure.PowerShell.Models;
 /// </summary>
 public sealed class MSecureVaultInfo
 {
-    internal MSecureVaultInfo(string name, string path, string email, int recordCount, Guid vaultId, Guid accountId, DateTimeOffset createdAt, string kdfParameters, int schemaVersion, DateTimeOffset? lockExpiresAt)
+    internal MSecureVaultInfo(string name, string path, string email, int recordCount, Guid vaultId, Guid accountId, DateTimeOffset createdAt, string kdfParameters, int schemaVersion, DateTimeOffset? lockExpiresAt, bool isDefault)
     {
         Name = name;
         Path = path;
@@ -21,6 +21,7 @@ public sealed class MSecureVaultInfo
         KdfParameters = kdfParameters;
         SchemaVersion = schemaVersion;
         LockExpiresAt = lockExpiresAt;
+        IsDefault = isDefault;
     }
 
     /// <summary>The vault's name: its file name without the extension.</summary>
@@ -56,6 +57,9 @@ public sealed class MSecureVaultInfo
     /// <summary>When the vault locks itself unless used before; null when locked.</summary>
     public DateTimeOffset? LockExpiresAt { get; }
 
-    /// <summary>The name and path.</summary>
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} ({1})", Name, Path);
+    /// <summary>Whether commands that name no vault use this one (MSECURE_DEFAULT_VAULT, Set-MSecureDefaultVault, else the vault named default).</summary>
+    public bool IsDefault { get; }
+
+    /// <summary>The name and path, control characters neutralised.</summary>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} ({1})", Formatting.TerminalText.Of(Name), Formatting.TerminalText.Of(Path));
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using MSecure.Core.Errors;
 using MSecure.Core.Records;
 using MSecure.Core.Vault;
+using MSecure.PowerShell.Formatting;
 
 namespace MSecure.PowerShell.Records;
 
@@ -58,5 +59,5 @@ internal static class RecordLookup
     /// <summary>RecordNotFound for a name (the engine's own RecordNotFound names an id).</summary>
     internal static MSecureException NotFound(string name, string vaultPath) =>
         new(MSecureErrorCode.RecordNotFound, MSecureErrorCategory.ResourceUnavailable,
-            $"No record named '{name}' exists in the vault '{VaultLocations.NameOf(vaultPath)}'.");
+            $"No record named '{TerminalText.Of(name)}' exists in the vault '{TerminalText.VaultNameOf(vaultPath)}'.");
 }

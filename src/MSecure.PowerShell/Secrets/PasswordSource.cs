@@ -52,7 +52,7 @@ internal static class PasswordSource
         string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment))
         {
-            return SecureStrings.FromSpan(fromEnvironment);
+            return SecureStrings.FromSpan(fromEnvironment, $"The {EnvironmentVariable} environment variable");
         }
 
         SecureString? prompted = Prompt(cmdlet.Host, prompt);
@@ -127,7 +127,7 @@ internal static class PasswordSource
             outcome = PasswordFile.Read(path, out password);
             if (outcome == PasswordFile.Outcome.Read && PasswordFile.IsReadableByOthers(path))
             {
-                cmdlet.WriteWarning($"The password file '{path}' can be read by other users. Restrict it with: chmod 600 '{path}'");
+                cmdlet.WriteWarning($"The password file '{Formatting.TerminalText.Of(path)}' can be read by other users. Restrict it with: chmod 600 '{Formatting.TerminalText.Of(path)}'");
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -65,8 +65,16 @@ internal static class SecureStrings
     }
 
     /// <summary>A read-only SecureString holding <paramref name="characters"/>.</summary>
-    internal static unsafe SecureString FromSpan(ReadOnlySpan<char> characters)
+    /// <param name="characters">The secret.</param>
+    /// <param name="what">What the secret is, for the error when it is too long ("The MSECURE_PASSWORD environment variable").</param>
+    /// <exception cref="Core.Errors.MSecureException">SecretTooLong: more than the 65,536 characters a SecureString holds.</exception>
+    internal static unsafe SecureString FromSpan(ReadOnlySpan<char> characters, string what = "The secret")
     {
+        if (characters.Length > Core.Records.SecureStringLimit.MaximumLength)
+        {
+            throw Core.Errors.MSecureErrors.SecretTooLong(what, characters.Length, string.Empty);
+        }
+
         SecureString secret;
         fixed (char* pointer = characters)
         {

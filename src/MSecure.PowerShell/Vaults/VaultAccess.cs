@@ -5,6 +5,7 @@ using MSecure.Core.Errors;
 using MSecure.Core.Kit;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
+using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Secrets;
 
 namespace MSecure.PowerShell.Vaults;
@@ -13,14 +14,17 @@ namespace MSecure.PowerShell.Vaults;
 internal static class VaultAccess
 {
     /// <summary>
-    /// A lease on the session Unlock-MSecureVault (or New-MSecureVault) left for <paramref name="path"/>:
+    /// A lease on the session Unlock-MSecureVault (or New-MSecureVault) left for the vault:
     /// a cmdlet holds it (<c>using</c>) for its whole sequence of engine calls, so the idle
     /// timeout cannot lock the vault in the middle; the idle clock restarts when it is released.
     /// </summary>
-    /// <exception cref="MSecureException">VaultLocked when this session has not unlocked it (or it timed out); VaultNotFound when there is no such file.</exception>
-    internal static SessionLease<VaultSession> Unlocked(string path)
+    /// <exception cref="MSecureException">
+    /// VaultLocked when this session has not unlocked it (or it timed out); VaultNotFound when there
+    /// is no such file. For the default vault, the message names another vault that is unlocked.
+    /// </exception>
+    internal static SessionLease<VaultSession> Unlocked(VaultReference vault)
     {
-        SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(path);
+        SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(vault.Path);
         if (lease is not null)
         {
             if (!lease.Session.IsLocked)
@@ -31,18 +35,30 @@ internal static class VaultAccess
             lease.Dispose();
         }
 
-        EnsureExists(path);
+        EnsureExists(vault);
+        string which = vault.IsDefault
+            ? $"The default vault '{TerminalText.Of(VaultLocations.NameOf(vault.Path))}'{DefaultVault.Describe(vault.Source)}"
+            : $"The vault '{TerminalText.Of(VaultLocations.NameOf(vault.Path))}'";
+        string unlock = vault.IsDefault ? "Unlock-MSecureVault" : "Unlock-MSecureVault -Vault " + VaultTarget.ArgumentFor(vault.Path);
         throw new MSecureException(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,
-            $"The vault '{VaultLocations.NameOf(path)}' is locked: unlock it first with Unlock-MSecureVault.");
+            $"{which} is locked: unlock it first with {unlock}.{OtherUnlockedVaults.Hint(vault)}");
     }
 
-    /// <summary>VaultNotFound unless a vault file exists at <paramref name="path"/>: checked before asking for a password.</summary>
-    /// <exception cref="MSecureException">VaultNotFound.</exception>
-    internal static void EnsureExists(string path)
+    /// <summary>VaultNotFound unless a vault file exists: checked before asking for a password.</summary>
+    /// <exception cref="MSecureException">VaultNotFound; for the default vault, the message names another vault that is unlocked.</exception>
+    internal static void EnsureExists(VaultReference vault)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(vault.Path))
         {
-            throw MSecureErrors.VaultNotFound(path);
+            string which = vault.IsDefault ? $" (the default vault{DefaultVault.Describe(vault.Source)})" : string.Empty;
+            string hint = OtherUnlockedVaults.Hint(vault);
+            if (vault.IsDefault && hint.Length == 0)
+            {
+                hint = " Create it with New-MSecureVault, name another vault with -Vault, or choose the default vault with Set-MSecureDefaultVault.";
+            }
+
+            throw new MSecureException(MSecureErrorCode.VaultNotFound, MSecureErrorCategory.ResourceUnavailable,
+                $"No MSecure vault exists at '{TerminalText.Of(vault.Path)}'{which}.{hint}");
         }
     }
 

@@ -16,6 +16,9 @@ internal sealed record ParameterInfo(string Name, string TypeName, string Parame
 {
     /// <summary>The values of the property's [ValidateSet], or null when it has none.</summary>
     public IReadOnlyList<string>? ValidValues { get; init; }
+
+    /// <summary>The type of the property's [ArgumentCompleter], or null when it has none.</summary>
+    public string? Completer { get; init; }
 }
 
 /// <summary>
@@ -61,6 +64,9 @@ internal static class CmdletMetadata
                 string[]? validValues = FindAttribute(reader, property.GetCustomAttributes(), "ValidateSetAttribute", provider) is { } validateSet
                     ? ((ImmutableArray<CustomAttributeTypedArgument<string>>)validateSet.FixedArguments[0].Value!).Select(a => (string)a.Value!).ToArray()
                     : null;
+                string? completer = FindAttribute(reader, property.GetCustomAttributes(), "ArgumentCompleterAttribute", provider) is { } argumentCompleter
+                    ? argumentCompleter.FixedArguments[0].Value as string
+                    : null;
                 foreach (CustomAttributeValue<string> parameter in FindAttributes(reader, property.GetCustomAttributes(), "ParameterAttribute", provider))
                 {
                     int position = Named<int?>(parameter, "Position") ?? int.MinValue;
@@ -72,7 +78,7 @@ internal static class CmdletMetadata
                         position == int.MinValue ? null : position,
                         Named<bool?>(parameter, "ValueFromPipeline") ?? false,
                         Named<bool?>(parameter, "ValueFromPipelineByPropertyName") ?? false,
-                        aliases) { ValidValues = validValues });
+                        aliases) { ValidValues = validValues, Completer = completer });
                 }
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using MSecure.PowerShell.Files;
 using MSecure.PowerShell.Kits;
 using Xunit;
 
@@ -9,37 +10,12 @@ namespace MSecure.PowerShell.Tests.Kits;
 public sealed class KitReservationTests
 {
     [Fact]
-    public void OpenNew_InAMissingFolder_Throws()
-    {
-        using var temp = new TempDirectory();
-
-        Assert.ThrowsAny<IOException>(() => KitReservation.OpenNew(temp.Combine("missing", "kit.html")));
-    }
-
-    [Fact]
-    public void OpenNew_IsExclusive_AndOwnerOnly()
-    {
-        using var temp = new TempDirectory();
-        string path = temp.Combine("kit.html");
-
-        using (KitReservation.OpenNew(path))
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-            }
-        }
-
-        Assert.ThrowsAny<IOException>(() => KitReservation.OpenNew(path));
-    }
-
-    [Fact]
     public void Dispose_WithoutComplete_DeletesTheFile()
     {
         using var temp = new TempDirectory();
         string path = temp.Combine("kit.html");
 
-        new KitReservation(path, KitReservation.OpenNew(path)).Dispose();
+        new KitReservation(path, PrivateFile.OpenNew(path)).Dispose();
 
         Assert.False(File.Exists(path));
     }

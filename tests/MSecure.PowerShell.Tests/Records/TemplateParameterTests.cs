@@ -32,20 +32,4 @@ public sealed class TemplateParameterTests
 
         Assert.Null(RecordTemplateNames.ParseOptional(null));
     }
-
-    [Fact]
-    public void EveryVaultParameter_BindsTheVaultPathOfRecordsAndVaults()
-    {
-        var vaultParameters = CmdletMetadata.Read(RepositoryPaths.ModuleAssembly)
-            .SelectMany(cmdlet => cmdlet.Parameters.Where(p => p.Name == "Vault").Select(p => (cmdlet.Name, Parameter: p)))
-            .ToArray();
-
-        Assert.True(vaultParameters.Length >= 8);
-        Assert.All(vaultParameters, v =>
-        {
-            Assert.True(v.Parameter.FromPipelineByPropertyName, $"{v.Name} -Vault should bind by property name");
-            Assert.Contains("VaultPath", v.Parameter.Aliases);
-            Assert.Equal("String", v.Parameter.TypeName);
-        });
-    }
 }

@@ -11,7 +11,7 @@ public abstract class VaultKeyCommand : PasswordCommand
 {
     /// <summary>The vault's name or path (default: the default vault).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("VaultPath")]
+    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
     [ArgumentCompleter(typeof(VaultNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Vault { get; set; }
@@ -32,8 +32,9 @@ public abstract class VaultKeyCommand : PasswordCommand
         string? path = null;
         Run(() => path ?? Vault, () =>
         {
-            path = VaultTarget.ResolveVault(this, Vault);
-            VaultAccess.EnsureExists(path);
+            VaultReference vault = VaultTarget.Resolve(this, Vault);
+            path = vault.Path;
+            VaultAccess.EnsureExists(vault);
             string kitPath = KitPath is null ? KitFiles.DefaultPathFor(path) : GetUnresolvedProviderPathFromPSPath(KitPath);
             KitFiles.EnsureWritable(kitPath, force: false);
             body(path, kitPath);

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using MSecure.Core.Sessions;
+using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands.Bases;
@@ -8,21 +9,28 @@ namespace MSecure.PowerShell.Commands.Bases;
 /// <summary>A cmdlet that opens a vault with its password and leaves it unlocked in this session until it has been idle for -Timeout.</summary>
 public abstract class VaultSessionCommand : PasswordCommand
 {
+    /// <summary>The vault's name or path (default: the default vault).</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
+    [ArgumentCompleter(typeof(VaultNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Vault { get; set; }
+
     /// <summary>How long the vault may stay unused before it locks itself.</summary>
     [Parameter]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Runs <paramref name="body"/> with the vault's full path (from <paramref name="path"/>, else
-    /// <paramref name="name"/>) and the checked -Timeout; a failure is an error on the vault (its full path once known).
+    /// Runs <paramref name="body"/> with the full path of the -Vault vault (or the default vault)
+    /// and the checked -Timeout; a failure is an error on the vault (its full path once known).
     /// </summary>
-    protected void RunOnVault(string? name, string? path, Action<string, TimeSpan> body)
+    protected void RunOnVault(Action<string, TimeSpan> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         string? fullPath = null;
-        Run(() => fullPath ?? name ?? path, () =>
+        Run(() => fullPath ?? Vault, () =>
         {
-            fullPath = VaultTarget.Resolve(this, name, path);
+            fullPath = VaultTarget.Resolve(this, Vault).Path;
             body(fullPath, SessionTimeouts.Validate(Timeout));
         });
     }

@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+
+namespace MSecure.PowerShell.Files;
+
+/// <summary>Files only their owner may read (0600 on Unix from the moment they exist), written whole or not at all.</summary>
+internal static class PrivateFile
+{
+    /// <summary>Creates <paramref name="path"/> exclusively (it must not exist), owner-only on Unix from the moment it exists.</summary>
+    /// <exception cref="IOException">The file exists, or the folder is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    internal static FileStream OpenNew(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, options);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to a new owner-only temporary file beside
+    /// <paramref name="path"/>, flushes it to disk and renames it over <paramref name="path"/>,
+    /// so readers see the old file or the new one, never a part. <paramref name="beforeReplace"/>
+    /// runs just before the rename (to check the target once more). The temporary file is removed on failure.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written or renamed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    internal static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite, Action? beforeReplace = null)
+    {
+        string directory = Path.GetDirectoryName(path) ?? ".";
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (FileStream stream = OpenNew(temporary))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            beforeReplace?.Invoke();
+            File.Move(temporary, path, overwrite);
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temporary file is owner-only and holds only what the file it was to replace holds.
+        }
+    }
+}

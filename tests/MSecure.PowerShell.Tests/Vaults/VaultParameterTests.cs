@@ -1,0 +1,44 @@
+using System;
+using System.Linq;
+using MSecure.PowerShell.Tests.Help;
+using Xunit;
+
+namespace MSecure.PowerShell.Tests.Vaults;
+
+/// <summary>One way to name a vault: every cmdlet that works on a vault has the same -Vault parameter.</summary>
+public sealed class VaultParameterTests
+{
+    private static readonly string[] CmdletsWithoutAVault = ["New-MSecureRandomPassword", "New-MSecureAccountKey"];
+
+    [Fact]
+    public void EveryCmdletThatWorksOnAVault_NamesItWithVault_AndNoOtherWay()
+    {
+        foreach (CmdletInfo cmdlet in CmdletMetadata.Read(RepositoryPaths.ModuleAssembly).Where(c => !CmdletsWithoutAVault.Contains(c.Name)))
+        {
+            Assert.True(cmdlet.Parameters.Any(p => p.Name == "Vault"), $"{cmdlet.Name} has no -Vault");
+            Assert.False(cmdlet.Parameters.Any(p => p.Name == "Path" && !cmdlet.Name.StartsWith("Export-", StringComparison.Ordinal)), $"{cmdlet.Name} still has a -Path for the vault");
+            if (!cmdlet.Name.Contains("Record", StringComparison.Ordinal))
+            {
+                Assert.False(cmdlet.Parameters.Any(p => p.Name == "Name"), $"{cmdlet.Name} still has a -Name for the vault");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryVaultParameter_IsAlike_CompletedAndBoundByPropertyName()
+    {
+        var vaultParameters = CmdletMetadata.Read(RepositoryPaths.ModuleAssembly)
+            .SelectMany(cmdlet => cmdlet.Parameters.Where(p => p.Name == "Vault").Select(p => (cmdlet.Name, Parameter: p)))
+            .ToArray();
+
+        Assert.Equal(13, vaultParameters.Select(v => v.Name).Distinct().Count());
+        Assert.All(vaultParameters, v =>
+        {
+            Assert.True(v.Parameter.FromPipelineByPropertyName, $"{v.Name} -Vault should bind by property name");
+            Assert.Equal(new[] { "VaultPath", "FullName" }, v.Parameter.Aliases);
+            Assert.Equal("MSecure.PowerShell.Completers.VaultNameCompleter", v.Parameter.Completer);
+            Assert.Equal(v.Name == "Get-MSecureVault" ? "String[]" : "String", v.Parameter.TypeName);
+            Assert.Equal(v.Name.Contains("Record", StringComparison.Ordinal) ? null : 0, v.Parameter.Position);
+        });
+    }
+}
