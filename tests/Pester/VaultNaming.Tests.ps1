@@ -54,7 +54,7 @@ Describe 'Naming no vault while another is unlocked' {
         Lock-MSecureVault -All
     }
 
-    It 'after Unlock-MSecureVault -Vault <path>, a plain Get-MSecureRecord says to name it or make it the default (no default vault exists)' {
+    It 'after Unlock-MSecureVault -Vault with a path, a plain Get-MSecureRecord says to name it or make it the default (no default vault exists)' {
         Unlock-MSecureVault -Vault $teamPath -Password $password
         $failure = $null
         try { Get-MSecureRecord -ErrorAction Stop } catch { $failure = $_ }
