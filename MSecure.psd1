@@ -29,6 +29,7 @@
         'Set-MSecureDefaultVault'
         'Set-MSecurePassword'
         'Set-MSecureRecord'
+        'Test-MSecureVault'
         'Unlock-MSecureVault'
     )
     FunctionsToExport      = @()

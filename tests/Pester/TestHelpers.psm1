@@ -56,4 +56,33 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh
+function Start-ChildPwsh {
+    <#
+    Starts a script in a fresh `pwsh -NoProfile -NonInteractive` with the module imported, in the
+    background, and returns the process. Its output is drained in the background (so a chatty child
+    never blocks on a full pipe); a script that must report to the test writes to a file instead,
+    which survives the child being killed.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{}
+    )
+    $pwsh = Get-PwshCommandLine
+    $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh.Path)
+    foreach ($argument in @($pwsh.Arguments) + @('-NoProfile', '-NonInteractive', '-Command',
+            "`$ErrorActionPreference = 'Stop'; `$PSStyle.OutputRendering = 'PlainText'; Import-Module '$(Get-MSecureModulePath)'; $Script")) {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    foreach ($name in $Environment.Keys) {
+        $start.Environment[$name] = $Environment[$name]
+    }
+    $process = [System.Diagnostics.Process]::Start($start)
+    $process | Add-Member -NotePropertyName Output -NotePropertyValue $process.StandardOutput.ReadToEndAsync()
+    $process | Add-Member -NotePropertyName ErrorOutput -NotePropertyValue $process.StandardError.ReadToEndAsync()
+    $process
+}
+
+Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh, Start-ChildPwsh

@@ -186,13 +186,14 @@ public static class MSecureErrors
             "The vault's Account Key was rotated by another session, so this session's keys no longer apply: unlock the vault again.");
 
     /// <summary>
-    /// The vault file holds an older state than the one this device recorded in its revision witness
-    /// (<paramref name="witnessed"/>, unknown when the file predates sealed states).
+    /// The vault file holds an older state than the one this device recorded in its revision witness:
+    /// an older revision (<paramref name="witnessed"/>), or, when that is null, older keys or a format
+    /// from before sealed states.
     /// </summary>
     public static MSecureException VaultRolledBack(string path, string witnessPath, long? witnessed, long found) =>
         Create(MSecureErrorCode.VaultRolledBack, MSecureErrorCategory.InvalidData, witnessed is { } newest
             ? Format("The vault file '{0}' holds an older state (revision {1}) than this device last saw (revision {2}, recorded in '{3}'): it was replaced by an older copy, or a damaged write-ahead log rolled it back. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, found, newest, witnessPath)
-            : Format("The vault file '{0}' is in a format older than the one this device last saw (recorded in '{1}'): it was replaced by an older copy. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, witnessPath));
+            : Format("The vault file '{0}' holds an older state than this device last saw (older keys or an older format than recorded in '{1}'): it was replaced by an older copy. Restore the newest copy; to use this one on purpose (a restored backup), unlock it with -AcceptRollback.", path, witnessPath));
 
     /// <summary>The revision witness beside the vault does not authenticate or names another vault, so the vault cannot be shown to be current.</summary>
     public static MSecureException VaultWitnessDamaged(string path, string witnessPath) =>

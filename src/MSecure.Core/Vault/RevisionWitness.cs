@@ -34,8 +34,11 @@ internal static class RevisionWitness
         /// <summary>The witness records exactly this state.</summary>
         Current,
 
-        /// <summary>The witness records a newer state (or newer keys) than the file holds: the file was rolled back.</summary>
+        /// <summary>The witness records a newer state than the file holds: the file was rolled back.</summary>
         Ahead,
+
+        /// <summary>The witness records newer keys than the file holds (an Account Key rotation the file no longer has): rolled back.</summary>
+        AheadInKeys,
 
         /// <summary>A witness that is malformed, of another vault, or of this vault and epoch but does not authenticate.</summary>
         Damaged,
@@ -75,7 +78,7 @@ internal static class RevisionWitness
 
         if (witnessEpoch > keyEpoch)
         {
-            return Verdict.Ahead;
+            return Verdict.AheadInKeys;
         }
 
         if (TryOpen(content, keys, vaultId, keyEpoch) is not { } seen)

@@ -46,6 +46,8 @@ internal static class VaultAttestation
         {
             case RevisionWitness.Verdict.Ahead when !acceptRollback:
                 throw MSecureErrors.VaultRolledBack(vault.Path, WitnessFile.PathFor(vault.Path), witnessed, revision);
+            case RevisionWitness.Verdict.AheadInKeys when !acceptRollback:
+                throw MSecureErrors.VaultRolledBack(vault.Path, WitnessFile.PathFor(vault.Path), null, revision);
             case RevisionWitness.Verdict.Damaged when !acceptRollback:
                 throw MSecureErrors.VaultWitnessDamaged(vault.Path, WitnessFile.PathFor(vault.Path));
             case RevisionWitness.Verdict.Current:

@@ -4,6 +4,7 @@ using System.IO;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 using MSecure.Core.Kit;
+using MSecure.Core.Passwords;
 using MSecure.Core.Storage;
 
 namespace MSecure.Core.Vault;
@@ -39,15 +40,25 @@ public sealed class VaultFile : IDisposable
     /// wrapped under <paramref name="password"/>. The file is 0600 on Unix; a missing folder is
     /// created 0700. Returns the unlocked session and the emergency kit.
     /// </summary>
+    /// <param name="path">Where the vault file goes.</param>
+    /// <param name="email">The account's email address.</param>
+    /// <param name="password">The password that wraps the Account Key.</param>
+    /// <param name="kdfParameters">The KDF cost; <see cref="KdfParameters.Default"/> when null.</param>
+    /// <param name="allowWeakPassword">Accept a password that breaks <see cref="VaultPasswordPolicy"/> (the caller warns).</param>
     /// <exception cref="MSecureException">
-    /// VaultAlreadyExists; InvalidArgument for a bad email (empty, white space only, control characters, over 254 UTF-8 bytes);
+    /// VaultAlreadyExists; WeakPassword; InvalidArgument for a bad email (empty, white space only, control characters, over 254 UTF-8 bytes);
     /// KdfParametersOutOfRange; VaultStorageFailed when the file cannot be created (a parent that is not a folder, permissions).
     /// </exception>
-    public static VaultCreation Create(string path, string email, ReadOnlySpan<char> password, KdfParameters? kdfParameters = null)
+    public static VaultCreation Create(string path, string email, ReadOnlySpan<char> password, KdfParameters? kdfParameters = null, bool allowWeakPassword = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(email);
         EmergencyKit.ValidateEmail(email);
+        if (!allowWeakPassword)
+        {
+            VaultPasswordPolicy.EnsureStrong(password);
+        }
+
         string fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath) || Directory.Exists(fullPath))
         {

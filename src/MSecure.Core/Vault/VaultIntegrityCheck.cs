@@ -69,9 +69,10 @@ internal static class VaultIntegrityCheck
         }
 
         RevisionWitness.Verdict verdict = RevisionWitness.Compare(witness, vault.Codec.Cipher.Keys, vault.VaultId, vault.KeyEpoch, state.Revision, out long witnessed);
-        if (verdict == RevisionWitness.Verdict.Ahead)
+        if (verdict is RevisionWitness.Verdict.Ahead or RevisionWitness.Verdict.AheadInKeys)
         {
-            problems.Add(MSecureErrors.VaultRolledBack(vault.Path, WitnessFile.PathFor(vault.Path), witnessed, state.Revision).Message);
+            problems.Add(MSecureErrors.VaultRolledBack(vault.Path, WitnessFile.PathFor(vault.Path),
+                verdict == RevisionWitness.Verdict.Ahead ? witnessed : null, state.Revision).Message);
         }
         else if (verdict == RevisionWitness.Verdict.Damaged)
         {

@@ -76,9 +76,19 @@ public sealed class VaultSession : IDisposable
     /// salt, optionally new KDF cost); no record is touched. Kits printed before still open with
     /// the old password, so the new kit returned here should replace them.
     /// </summary>
-    /// <exception cref="MSecureException">WrongPassword, KdfParametersOutOfRange, VaultLocked.</exception>
-    public EmergencyKit ChangePassword(ReadOnlySpan<char> currentPassword, ReadOnlySpan<char> newPassword, KdfParameters? kdfParameters = null)
+    /// <param name="currentPassword">The password the Account Key is wrapped under now.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="kdfParameters">The new KDF cost; the current one when null.</param>
+    /// <param name="allowWeakPassword">Accept a new password that breaks <see cref="Passwords.VaultPasswordPolicy"/> (the caller warns).</param>
+    /// <exception cref="MSecureException">WeakPassword, WrongPassword, KdfParametersOutOfRange, VaultLocked.</exception>
+    public EmergencyKit ChangePassword(ReadOnlySpan<char> currentPassword, ReadOnlySpan<char> newPassword, KdfParameters? kdfParameters = null,
+        bool allowWeakPassword = false)
     {
+        if (!allowWeakPassword)
+        {
+            Passwords.VaultPasswordPolicy.EnsureStrong(newPassword);
+        }
+
         lock (_gate)
         {
             return PasswordChange.Run(Current, currentPassword, newPassword, kdfParameters);

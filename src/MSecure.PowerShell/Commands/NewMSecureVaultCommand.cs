@@ -36,7 +36,8 @@ public sealed class NewMSecureVaultCommand : VaultSessionCommand
         string name = TerminalText.VaultNameOf(path);
         SecureString password = PasswordSource.GetNew(this, Password, Credential, PasswordFile, $"Password for the new vault '{name}'", path);
         NewPasswordPolicy.Enforce(this, password, AllowWeakPassword);
-        VaultCreation creation = SecureStrings.Use(password, characters => VaultFile.Create(path, email, characters));
+        bool allowWeak = AllowWeakPassword;
+        VaultCreation creation = SecureStrings.Use(password, characters => VaultFile.Create(path, email, characters, allowWeakPassword: allowWeak));
         VaultSessions.Cache.Add(path, creation.Session, timeout);
         WriteWarning($"Print or save the emergency kit of '{name}' now (Export-MSecureEmergencyKit): without it and the password, the data cannot be recovered.");
         WriteObject(VaultInfoOutput.From(creation.Session.Info, VaultTarget.DefaultPathForDisplay(this, WriteWarning)));

@@ -44,7 +44,7 @@ public sealed class SetMSecurePasswordCommand : VaultKeyCommand
         using KitReservation reservation = KitReservation.Create(kitPath);
         SecureString current = ReadPassword($"Current password of vault '{name}'", path);
         SecureString next = NewPassword ?? PromptNewPassword(name, path);
-        EmergencyKit kit = VaultAccess.ChangePassword(path, current, next);
+        EmergencyKit kit = VaultAccess.ChangePassword(path, current, next, AllowWeakPassword);
         FileInfo file = reservation.Complete(() => KitFiles.RenderNewKit(kit), $"The password of vault '{name}'");
         WriteWarning($"The password of '{name}' is changed. Every emergency kit printed before still opens the vault with the OLD password: destroy them, and print the new kit saved at '{TerminalText.Of(file.FullName)}'.");
         WriteObject(file);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using MSecure.Core.Errors;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
 using MSecure.PowerShell.Formatting;
@@ -23,6 +24,10 @@ public sealed class UnlockMSecureVaultCommand : VaultSessionCommand
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Accepts a vault state older than this device saw (a backup restored on purpose), or a damaged revision witness, and records it as the newest.</summary>
+    [Parameter]
+    public SwitchParameter AcceptRollback { get; set; }
+
     /// <summary>Unlocks one vault.</summary>
     protected override void ProcessRecord() => RunOnVault((path, timeout) =>
     {
@@ -33,7 +38,7 @@ public sealed class UnlockMSecureVaultCommand : VaultSessionCommand
 
         SecureString password = ReadPassword($"Password for vault '{TerminalText.VaultNameOf(path)}'", path);
         using VaultFile file = VaultFile.Open(path);
-        VaultSession session = SecureStrings.Use(password, file.Unlock);
+        VaultSession session = SecureStrings.Use(password, characters => UnlockAccepting(file, characters));
         VaultSessions.Cache.Add(path, session, timeout);
         WriteVerbose($"Unlocked '{TerminalText.Of(path)}' until it is unused for {timeout}.");
         if (PassThru)
@@ -41,4 +46,23 @@ public sealed class UnlockMSecureVaultCommand : VaultSessionCommand
             WriteObject(VaultInfoOutput.From(session.Info, VaultTarget.DefaultPathForDisplay(this, WriteWarning)));
         }
     });
+
+    /// <summary>Unlocks; with -AcceptRollback, an older state is accepted after a warning that says what was accepted.</summary>
+    private VaultSession UnlockAccepting(VaultFile file, System.ReadOnlySpan<char> password)
+    {
+        if (!AcceptRollback)
+        {
+            return file.Unlock(password);
+        }
+
+        try
+        {
+            return file.Unlock(password);
+        }
+        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.VaultRolledBack)
+        {
+            WriteWarning("Accepted with -AcceptRollback, and recorded as the newest state of this vault on this device: " + TerminalText.Of(exception.Message));
+            return file.Unlock(password, acceptRollback: true);
+        }
+    }
 }

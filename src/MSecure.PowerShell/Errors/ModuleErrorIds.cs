@@ -44,4 +44,7 @@ internal static class ModuleErrorIds
 
     /// <summary>An argument the engine or a helper refused, which the module did not map itself.</summary>
     internal const string InvalidArgument = "InvalidArgument";
+
+    /// <summary>Test-MSecureVault found problems in a vault (its report lists them).</summary>
+    internal const string VaultCheckFailed = "VaultCheckFailed";
 }

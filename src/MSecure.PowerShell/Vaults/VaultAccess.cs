@@ -67,28 +67,40 @@ internal static class VaultAccess
     /// session when there is one; otherwise unlocks the vault with the current password just for
     /// this, and locks it again.
     /// </summary>
-    /// <exception cref="MSecureException">WrongPassword, VaultNotFound, VaultBusy.</exception>
-    internal static EmergencyKit ChangePassword(string path, SecureString currentPassword, SecureString newPassword) =>
+    /// <exception cref="MSecureException">WeakPassword (unless <paramref name="allowWeakPassword"/>), WrongPassword, VaultNotFound, VaultBusy.</exception>
+    internal static EmergencyKit ChangePassword(string path, SecureString currentPassword, SecureString newPassword, bool allowWeakPassword) =>
         WithSession(path, currentPassword, session =>
-            SecureStrings.Use(currentPassword, newPassword, (current, next) => session.ChangePassword(current, next)));
+            SecureStrings.Use(currentPassword, newPassword, (current, next) => session.ChangePassword(current, next, allowWeakPassword: allowWeakPassword)));
 
     /// <summary>Replaces the Account Key, re-encrypting every record; the unlocked session (if any) continues with the new keys.</summary>
     /// <exception cref="MSecureException">WrongPassword, VaultNotFound, RecordTampered (nothing changed), VaultBusy.</exception>
     internal static EmergencyKit RotateAccountKey(string path, SecureString password) =>
         WithSession(path, password, session => SecureStrings.Use(password, characters => session.RotateAccountKey(characters)));
 
-    private static EmergencyKit WithSession(string path, SecureString password, Func<VaultSession, EmergencyKit> change)
+    /// <summary>
+    /// Runs the full check of the vault (<see cref="VaultSession.Verify"/>) on the unlocked session when
+    /// there is one; otherwise unlocks it just for this with the password <paramref name="readPassword"/>
+    /// gives (asked only then), and locks it again.
+    /// </summary>
+    /// <exception cref="MSecureException">WrongPassword, VaultNotFound, VaultCorrupted, VaultTampered, VaultRolledBack (the vault does not unlock).</exception>
+    internal static VaultCheckReport Verify(string path, Func<SecureString> readPassword) =>
+        WithSession(path, readPassword, session => session.Verify());
+
+    private static T WithSession<T>(string path, SecureString password, Func<VaultSession, T> use) => WithSession(path, () => password, use);
+
+    private static T WithSession<T>(string path, Func<SecureString> readPassword, Func<VaultSession, T> use)
     {
         using (SessionLease<VaultSession>? lease = VaultSessions.Cache.TryAcquire(path))
         {
             if (lease is not null && !lease.Session.IsLocked)
             {
-                return change(lease.Session);
+                return use(lease.Session);
             }
         }
 
+        SecureString password = readPassword();
         using VaultFile file = VaultFile.Open(path);
         using VaultSession temporary = SecureStrings.Use(password, file.Unlock);
-        return change(temporary);
+        return use(temporary);
     }
 }

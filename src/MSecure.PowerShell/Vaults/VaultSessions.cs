@@ -6,8 +6,9 @@ namespace MSecure.PowerShell.Vaults;
 
 /// <summary>
 /// The unlocked vaults of this process, by full path, each locking itself after its idle
-/// timeout (15 minutes unless Unlock-MSecureVault -Timeout says otherwise). Shared by every
-/// runspace of the process, like the module's assembly.
+/// timeout (15 minutes unless Unlock-MSecureVault -Timeout says otherwise), and all of them when
+/// the module is removed or the process exits. Shared by every runspace of the process, like the
+/// module's assembly.
 /// </summary>
 internal static class VaultSessions
 {
@@ -32,6 +33,10 @@ internal static class VaultSessions
     private static SessionCache<VaultSession> Create()
     {
         VaultSessionsState.Created = true;
+
+        // Exiting pwsh locks every vault too: locking folds each write-ahead log back into its
+        // vault file, so no log is left for a damaged byte to roll back (see docs/ARCHITECTURE.md).
+        System.AppDomain.CurrentDomain.ProcessExit += static (_, _) => LockAll();
         return new SessionCache<VaultSession>();
     }
 }

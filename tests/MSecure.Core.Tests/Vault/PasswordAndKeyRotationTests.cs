@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
@@ -182,9 +183,29 @@ public sealed class ConcurrentPasswordChangeTests : IDisposable
         other.ChangePassword(TestVaults.Password, "changed by the other session");
 
         // This session reads the wrapped key afresh: the old password no longer opens it.
-        MSecureException error = Assert.Throws<MSecureException>(() => creation.Session.ChangePassword(TestVaults.Password, "mine"));
+        MSecureException error = Assert.Throws<MSecureException>(() => creation.Session.ChangePassword(TestVaults.Password, "mine, and long enough"));
 
         Assert.Equal(MSecureErrorCode.WrongPassword, error.Code);
         using VaultSession reopened = TestVaults.Unlock(_directory.VaultPath, "changed by the other session");
+    }
+
+    [Fact]
+    public void TheEngineRefusesAWeakPassword_UnlessAllowed_AndChangesNothing()
+    {
+        TestValues.AssertFails(MSecureErrorCode.WeakPassword,
+            () => VaultFile.Create(_directory.File("weak.msecure"), TestVaults.Email, "password1234", TestVaults.Kdf));
+        Assert.False(File.Exists(_directory.File("weak.msecure")));
+        using (VaultFile.Create(_directory.File("weak.msecure"), TestVaults.Email, "password1234", TestVaults.Kdf, allowWeakPassword: true))
+        {
+        }
+
+        using VaultCreation creation = TestVaults.Create(_directory.VaultPath);
+        TestValues.AssertFails(MSecureErrorCode.WeakPassword, () => creation.Session.ChangePassword(TestVaults.Password, "a"));
+        using (TestVaults.Unlock(_directory.VaultPath))
+        {
+        }
+
+        creation.Session.ChangePassword(TestVaults.Password, "qwertyuiop123", allowWeakPassword: true);
+        using VaultSession reopened = TestVaults.Unlock(_directory.VaultPath, "qwertyuiop123");
     }
 }

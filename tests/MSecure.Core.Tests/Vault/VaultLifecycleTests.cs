@@ -165,7 +165,7 @@ public sealed class VaultLifecycleTests : IDisposable
         TestValues.AssertFails(MSecureErrorCode.VaultLocked, () => session.Get(record.Id));
         TestValues.AssertFails(MSecureErrorCode.VaultLocked, () => session.Info);
         TestValues.AssertFails(MSecureErrorCode.VaultLocked, () => session.Search(new RecordQuery()));
-        TestValues.AssertFails(MSecureErrorCode.VaultLocked, () => session.ChangePassword(TestVaults.Password, "new"));
+        TestValues.AssertFails(MSecureErrorCode.VaultLocked, () => session.ChangePassword(TestVaults.Password, "a new password, long enough"));
         session.Dispose();
     }
 
