@@ -101,4 +101,7 @@ public enum MSecureErrorCode
 
     /// <summary>The per-user settings file (the default vault) is not valid: damaged, or edited by hand into something MSecure does not accept.</summary>
     SettingsInvalid,
+
+    /// <summary>The vault's folder can be written by other users, who could replace or delete the vault or plant its companion files.</summary>
+    VaultLocationUnsafe,
 }

@@ -218,4 +218,10 @@ public static class MSecureErrors
             ? Create(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message)
             : new MSecureException(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message, innerException);
     }
+
+    /// <summary>The folder of the vault at <paramref name="path"/> can be written by other users.</summary>
+    public static MSecureException VaultLocationUnsafe(string path, string folder, System.IO.UnixFileMode mode) =>
+        Create(MSecureErrorCode.VaultLocationUnsafe, MSecureErrorCategory.InvalidOperation,
+            Format("The vault file '{0}' is in a folder other users can write ('{1}', mode {2}): they could replace or delete the vault, or plant the files SQLite keeps beside it. Move the vault to a folder only you can write (for example chmod o-w, or 700).",
+                path, folder, Convert.ToString((int)mode, 8)));
 }

@@ -55,6 +55,7 @@ internal sealed class VaultDatabase : IDisposable
         try
         {
             VaultFilePermissions.EnsureDirectory(System.IO.Path.GetDirectoryName(path)!);
+            VaultFilePermissions.EnsurePrivateFolder(path);
             VaultFilePermissions.CreateEmptyFile(path);
         }
         catch (IOException) when (File.Exists(path) || Directory.Exists(path))
@@ -101,9 +102,12 @@ internal sealed class VaultDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(migrations);
         SqliteRuntime.EnsureInitialized();
         DatabaseFileCheck.EnsureOpenable(path);
+        VaultFilePermissions.EnsurePrivateFolder(path);
         VaultDatabase? database = null;
         try
         {
+            // Before SQLite creates -wal and -shm, which take the vault file's mode.
+            VaultFilePermissions.RestrictVaultFiles(path);
             database = new VaultDatabase(path, OpenConnection(path, busyTimeout), busyTimeout);
             database.CheckIdentity(migrations.Count);
             database.Configure();

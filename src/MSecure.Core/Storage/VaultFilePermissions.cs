@@ -6,9 +6,12 @@ namespace MSecure.Core.Storage;
 
 /// <summary>
 /// Keeps vault files private on Unix: the vault and its <c>-wal</c> and <c>-shm</c> companions
-/// are 0600 (owner read and write), folders MSecure creates for them are 0700. The vault file is
-/// created 0600 before SQLite opens it, so it is never readable by others, even briefly.
-/// Windows relies on the per-user profile folder's access control instead.
+/// have no group or other permission bits (0600 when MSecure creates them), folders MSecure creates
+/// for them are 0700. The vault file is created 0600 before SQLite opens it, and an existing one is
+/// restricted before SQLite opens it, so the companions SQLite creates (with the vault file's mode)
+/// are private too, even when the open then fails. A vault the owner made read-only stays read-only.
+/// A vault in a folder other users can write is refused: they could replace or delete it, or plant
+/// its companions. Windows relies on the per-user profile folder's access control instead.
 /// </summary>
 internal static class VaultFilePermissions
 {
@@ -69,7 +72,40 @@ internal static class VaultFilePermissions
         using var stream = new FileStream(path, options);
     }
 
-    /// <summary>Sets 0600 on the vault file and on each companion file that exists now.</summary>
+    /// <summary>Owner-only permission bits: what a vault file keeps of its mode.</summary>
+    private const UnixFileMode OwnerBits = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// VaultLocationUnsafe when other users may write the folder of <paramref name="path"/> (the
+    /// "other" write bit, sticky or not: in a sticky folder such as /tmp they still can create the
+    /// vault's companion files before SQLite does). A group-writable folder is the owner's choice to
+    /// share with that group, and is allowed.
+    /// </summary>
+    internal static void EnsurePrivateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        UnixFileMode mode;
+        try
+        {
+            mode = File.GetUnixFileMode(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if ((mode & UnixFileMode.OtherWrite) != 0)
+        {
+            throw Errors.MSecureErrors.VaultLocationUnsafe(path, folder, mode);
+        }
+    }
+
+    /// <summary>Removes group and other permissions from the vault file and each companion file that exists now (owner bits stay).</summary>
     internal static void RestrictVaultFiles(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -104,9 +140,9 @@ internal static class VaultFilePermissions
 
         try
         {
-            if (File.Exists(file) && File.GetUnixFileMode(file) != FileMode)
+            if (File.Exists(file) && File.GetUnixFileMode(file) is var mode && (mode & ~OwnerBits) != 0)
             {
-                File.SetUnixFileMode(file, FileMode);
+                File.SetUnixFileMode(file, mode & OwnerBits);
             }
         }
         catch (FileNotFoundException)
