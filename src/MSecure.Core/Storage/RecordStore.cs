@@ -47,10 +47,10 @@ internal static class RecordStore
 
     private const string ScanStatesSql = "SELECT id, revision, deleted, name_index FROM records NOT INDEXED;";
 
-    private const string ScanAllSummariesSql = "SELECT id, revision, deleted, summary, name_index FROM records NOT INDEXED;";
+    private const string ScanAllSummariesSql = "SELECT id, revision, deleted, name_index, summary FROM records NOT INDEXED;";
 
     private const string ScanAllContentsSql =
-        "SELECT r.id, r.revision, r.deleted, CASE WHEN r.deleted = 0 THEN c.content END, r.name_index FROM records AS r NOT INDEXED " +
+        "SELECT r.id, r.revision, r.deleted, r.name_index, CASE WHEN r.deleted = 0 THEN c.content END FROM records AS r NOT INDEXED " +
         "LEFT JOIN record_contents AS c ON c.record_seq = r.seq;";
 
     private const string ScanForCheckSql =
@@ -155,30 +155,52 @@ internal static class RecordStore
     }
 
     /// <summary>
-    /// Streams every row, live and tombstone, with its stored id bytes and deleted flag, and for
-    /// live rows the summary (or full) envelope: a search that also recomputes the record-set digest.
+    /// Streams every row, live and tombstone, with its state (for the record-set digest) and, for
+    /// live rows, the summary (or full) envelope, in batches of up to <paramref name="batchSize"/>:
+    /// a search decrypts one batch while the next is read. The envelopes of a batch share one array.
     /// </summary>
     internal static void ScanAll(VaultDatabase database, bool fullContent, int batchSize, Action<ScannedRow[]> onBatch)
     {
-        using SqliteDataReader reader = database.Command(fullContent ? ScanAllContentsSql : ScanAllSummariesSql).ExecuteReader();
-        var batch = new List<ScannedRow>(batchSize);
-        while (reader.Read())
+        using var scan = new RawRowScan(database, fullContent ? ScanAllContentsSql : ScanAllSummariesSql);
+        var states = new RowState[batchSize];
+        var lengths = new int[batchSize];
+        byte[] envelopes = new byte[batchSize * 256];
+        int count = 0, used = 0;
+        void Flush()
         {
-            Guid id = StoredColumns.Id(database, reader, 0);
-            bool deleted = StoredColumns.Flag(database, reader, 2);
-            byte[] envelope = deleted ? [] : StoredColumns.OptionalBlob(database, reader, 3) ?? [];
-            NameIndexBlocks nameIndex = NameIndexBlocks.From(StoredColumns.OptionalBlob(database, reader, 4));
-            batch.Add(new ScannedRow(new StoredEnvelope(id, StoredColumns.Integer(database, reader, 1), envelope), deleted, nameIndex));
-            if (batch.Count == batchSize)
+            byte[] owned = envelopes.AsSpan(0, used).ToArray();
+            var batch = new ScannedRow[count];
+            for (int i = 0, offset = 0; i < count; offset += lengths[i], i++)
             {
-                onBatch([.. batch]);
-                batch.Clear();
+                batch[i] = new ScannedRow(states[i], owned.AsMemory(offset, lengths[i]));
+            }
+
+            onBatch(batch);
+            count = used = 0;
+        }
+
+        while (scan.Next())
+        {
+            RowState state = scan.State();
+            ReadOnlySpan<byte> envelope = state.Deleted ? [] : scan.Blob(4);
+            if (envelopes.Length - used < envelope.Length)
+            {
+                Array.Resize(ref envelopes, Math.Max(envelopes.Length * 2, used + envelope.Length));
+            }
+
+            envelope.CopyTo(envelopes.AsSpan(used));
+            states[count] = state;
+            lengths[count++] = envelope.Length;
+            used += envelope.Length;
+            if (count == batchSize)
+            {
+                Flush();
             }
         }
 
-        if (batch.Count > 0)
+        if (count > 0)
         {
-            onBatch([.. batch]);
+            Flush();
         }
     }
 
@@ -190,50 +212,22 @@ internal static class RecordStore
     /// </summary>
     internal static void ScanStates(VaultDatabase database, int chunkRows, RowStatesHandler onRows)
     {
-        sqlite3 handle = database.Connection.Handle ?? throw new InvalidOperationException("The connection is closed.");
-        int rc = raw.sqlite3_prepare_v2(handle, ScanStatesSql, out sqlite3_stmt statement);
-        using (statement)
+        using var scan = new RawRowScan(database, ScanStatesSql);
+        var chunk = new RowState[chunkRows];
+        int count = 0;
+        while (scan.Next())
         {
-            SqliteException.ThrowExceptionForRC(rc, handle);
-            var chunk = new RowState[chunkRows];
-            int count = 0;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            chunk[count++] = scan.State();
+            if (count == chunk.Length)
             {
-                ReadOnlySpan<byte> id = raw.sqlite3_column_blob(statement, 0);
-                if (id.Length != IdEncoding.Length || raw.sqlite3_column_type(statement, 0) != raw.SQLITE_BLOB)
-                {
-                    throw MSecureErrors.VaultCorrupted(database.Path, "a stored record id is not 16 bytes.");
-                }
-
-                long deleted = raw.sqlite3_column_int64(statement, 2);
-                if (raw.sqlite3_column_type(statement, 1) != raw.SQLITE_INTEGER || raw.sqlite3_column_type(statement, 2) != raw.SQLITE_INTEGER || deleted is not (0 or 1))
-                {
-                    throw MSecureErrors.VaultCorrupted(database.Path, "a stored revision or deleted flag is not an integer of its range.");
-                }
-
-                NameIndexBlocks nameIndex = raw.sqlite3_column_type(statement, 3) switch
-                {
-                    raw.SQLITE_NULL => default,
-                    raw.SQLITE_BLOB => NameIndexBlocks.From(raw.sqlite3_column_blob(statement, 3)),
-                    _ => NameIndexBlocks.Malformed,
-                };
-                chunk[count++] = new RowState(IdEncoding.Read(id), raw.sqlite3_column_int64(statement, 1), deleted == 1, nameIndex);
-                if (count == chunk.Length)
-                {
-                    onRows(chunk);
-                    count = 0;
-                }
+                onRows(chunk);
+                count = 0;
             }
+        }
 
-            if (rc != raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(rc, handle);
-            }
-
-            if (count > 0)
-            {
-                onRows(chunk.AsSpan(0, count));
-            }
+        if (count > 0)
+        {
+            onRows(chunk.AsSpan(0, count));
         }
     }
 

@@ -28,15 +28,10 @@ internal sealed record StoredRecord(
 /// <param name="Envelope">The envelope.</param>
 internal readonly record struct StoredEnvelope(Guid Id, long Revision, byte[] Envelope);
 
-/// <summary>A row of a full scan: its envelope (empty for a tombstone), whether it is a tombstone, and its name index.</summary>
-/// <param name="Row">Id, revision and the summary or full envelope.</param>
-/// <param name="Deleted">Whether the row is a tombstone.</param>
-/// <param name="NameIndex">The row's blind name index as the record-set digest covers it.</param>
-internal readonly record struct ScannedRow(StoredEnvelope Row, bool Deleted, NameIndexBlocks NameIndex)
-{
-    /// <summary>The row's state as the record-set digest covers it.</summary>
-    internal RowState State => new(Row.Id, Row.Revision, Deleted, NameIndex);
-}
+/// <summary>A row of a full scan: its state as the record-set digest covers it, and its summary or full envelope (empty for a tombstone).</summary>
+/// <param name="State">Id, revision, deleted flag and name index.</param>
+/// <param name="Envelope">The summary or full envelope; empty for a tombstone, or a live row whose envelope is missing.</param>
+internal readonly record struct ScannedRow(RowState State, ReadOnlyMemory<byte> Envelope);
 
 /// <summary>One row's state as the record-set digest covers it: id, revision, deleted flag and name index.</summary>
 internal readonly record struct RowState(Guid Id, long Revision, bool Deleted, NameIndexBlocks NameIndex);

@@ -83,12 +83,13 @@ internal static class RecordSearch
             vault.Accept(verify.Stored, digest, verify.DataVersion);
         }
 
-        return SortByName(work.SelectMany(task => task.Result.Matches));
+        return SortByName(work.Select(task => task.Result).ToList());
     }
 
     private static BatchResult DecryptBatch(RecordCipher cipher, RecordFilter filter, bool full, ScannedRow[] rows, bool computeDigest)
     {
         var matches = new List<RecordSummary>();
+        var keys = new List<(string Key, Guid Id)>();
         byte[]? digest = null;
         if (computeDigest)
         {
@@ -103,26 +104,27 @@ internal static class RecordSearch
             hasher.ToggleMany(digest, states);
         }
 
-        int longest = rows.Max(row => row.Row.Envelope.Length);
+        int longest = rows.Max(row => row.Envelope.Length);
         byte[] plaintext = GC.AllocateArray<byte>(Math.Max(longest, 1), pinned: true);
         using AesGcm aes = cipher.CreateWorkerCipher();
         try
         {
             foreach (ScannedRow scanned in rows)
             {
-                if (scanned.Deleted)
+                RowState row = scanned.State;
+                if (row.Deleted)
                 {
                     continue;
                 }
 
-                StoredEnvelope row = scanned.Row;
-                int length = cipher.Open(aes, full ? EnvelopeRole.Record : EnvelopeRole.Summary, row.Id, row.Revision, row.Envelope, plaintext);
+                int length = cipher.Open(aes, full ? EnvelopeRole.Record : EnvelopeRole.Summary, row.Id, row.Revision, scanned.Envelope.Span, plaintext);
                 try
                 {
                     ReadOnlySpan<byte> json = plaintext.AsSpan(0, length);
                     if ((full ? FromRecord(row, json, filter) : FromSummary(row, json, filter)) is { } match)
                     {
                         matches.Add(match);
+                        keys.Add((match.Name.ToUpperInvariant(), match.Id));
                     }
                 }
                 finally
@@ -136,10 +138,10 @@ internal static class RecordSearch
             CryptographicOperations.ZeroMemory(plaintext);
         }
 
-        return new BatchResult(matches, digest);
+        return new BatchResult(matches, keys, digest);
     }
 
-    private static RecordSummary? FromSummary(StoredEnvelope row, ReadOnlySpan<byte> json, RecordFilter filter)
+    private static RecordSummary? FromSummary(RowState row, ReadOnlySpan<byte> json, RecordFilter filter)
     {
         if (filter.HasNamePattern && !filter.MatchesName(SummaryReader.ReadName(json) ?? throw RecordCodec.Unreadable(row.Id)))
         {
@@ -153,7 +155,7 @@ internal static class RecordSearch
             : null;
     }
 
-    private static RecordSummary? FromRecord(StoredEnvelope row, ReadOnlySpan<byte> json, RecordFilter filter)
+    private static RecordSummary? FromRecord(RowState row, ReadOnlySpan<byte> json, RecordFilter filter)
     {
         RecordDocument document = RecordSerializer.ReadRecord(json) ?? throw RecordCodec.Unreadable(row.Id);
         return filter.Matches(document)
@@ -163,16 +165,20 @@ internal static class RecordSearch
     }
 
     /// <summary>
-    /// The matches sorted by name ignoring case (ordinal on upper-cased names, computed once
-    /// per record rather than once per comparison), then by id.
+    /// The matches of every batch sorted by name ignoring case (ordinal on upper-cased names, which
+    /// the workers computed once per record), then by id.
     /// </summary>
-    private static RecordSummary[] SortByName(IEnumerable<RecordSummary> results)
+    private static RecordSummary[] SortByName(List<BatchResult> batches)
     {
-        RecordSummary[] matches = [.. results];
-        var keys = new (string Key, Guid Id)[matches.Length];
-        for (int i = 0; i < matches.Length; i++)
+        int total = batches.Sum(batch => batch.Matches.Count);
+        var matches = new RecordSummary[total];
+        var keys = new (string Key, Guid Id)[total];
+        int offset = 0;
+        foreach (BatchResult batch in batches)
         {
-            keys[i] = (matches[i].Name.ToUpperInvariant(), matches[i].Id);
+            batch.Matches.CopyTo(matches, offset);
+            batch.Keys.CopyTo(keys, offset);
+            offset += batch.Matches.Count;
         }
 
         Array.Sort(keys, matches, KeyComparer.Instance);
@@ -203,8 +209,8 @@ internal static class RecordSearch
         }
     }
 
-    /// <summary>A batch's matches and, when asked for, its share of the record-set digest.</summary>
-    private sealed record BatchResult(List<RecordSummary> Matches, byte[]? Digest);
+    /// <summary>A batch's matches with their sort keys and, when asked for, its share of the record-set digest.</summary>
+    private sealed record BatchResult(List<RecordSummary> Matches, List<(string Key, Guid Id)> Keys, byte[]? Digest);
 
     private sealed class KeyComparer : IComparer<(string Key, Guid Id)>
     {
