@@ -9,7 +9,7 @@ namespace MSecure.Core.Vault;
 /// <summary>
 /// The newest vault state this device saw, kept outside the database file (<see cref="WitnessFile"/>)
 /// so that a vault file replaced by an older copy, or rolled back by a damaged write-ahead log, is
-/// refused (VaultRolledBack) instead of answering with old data. Layout (69 bytes):
+/// refused (VaultRolledBack) instead of answering with old data. Layout (65 bytes):
 /// <c>"MSW1" ‖ vault id (16) ‖ key epoch (i64 BE) ‖ envelope(revision (i64 BE))</c>, the envelope
 /// under the record-encryption key of that epoch with associated data
 /// ("msecure/v1/revision-witness", vault id, key epoch). Vault id and epoch are in clear so that a
