@@ -88,8 +88,10 @@ Describe 'Vault paths are PowerShell paths, relative to $PWD; names are only nam
         $info.Path | Should -Be (Join-Path $vaultDir 'x.y.msecure')
     }
 
-    It 'a value that is neither a valid name nor a path is InvalidVaultName: <Value>' -TestCases @(
-        @{ Value = 'bad name' }, @{ Value = '..' }, @{ Value = 'semi;colon' }, @{ Value = "nul`0name" }
+    # <Shown> names the case: a NUL in a test's name would break Pester's NUnit XML report.
+    It 'a value that is neither a valid name nor a path is InvalidVaultName: <Shown>' -TestCases @(
+        @{ Value = 'bad name'; Shown = 'bad name' }, @{ Value = '..'; Shown = '..' }, @{ Value = 'semi;colon'; Shown = 'semi;colon' }
+        @{ Value = "nul`0name"; Shown = 'nul\0name' }
     ) {
         { Get-MSecureRecord -Vault $Value -ErrorAction Stop } | Should -Throw -ErrorId (Id 'InvalidVaultName' 'GetMSecureRecordCommand')
     }

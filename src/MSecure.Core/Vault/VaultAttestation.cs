@@ -7,8 +7,9 @@ namespace MSecure.Core.Vault;
 /// What a session checks once, right after the password opened the keys, before anything is read:
 /// the sealed <see cref="VaultState"/> authenticates and matches the metadata, and it is not older
 /// than the newest state this device saw (<see cref="RevisionWitness"/>). A vault written before the
-/// state was sealed (schema 2 or older) is sealed here, after its schema-2 record-set anchor, if any,
-/// proved its rows; a wrapped key without the email bound is re-wrapped in the same transaction.
+/// state was sealed (schema 2) is sealed here, after its schema-2 record-set anchor proved its rows;
+/// a wrapped key without the email bound is re-wrapped in the same transaction. A vault with neither
+/// a sealed state nor an anchor had them removed (VaultTampered).
 /// </summary>
 internal static class VaultAttestation
 {
@@ -85,14 +86,17 @@ internal static class VaultAttestation
                 return false;
             }
 
-            long legacyRevision = 0;
-            if (legacyAnchor is not null)
+            // Every vault MSecure ever released was anchored from its creation (schema 2), so a vault
+            // with neither a sealed state nor an anchor had them removed: never taken on trust.
+            if (legacyAnchor is null)
             {
-                (legacyRevision, byte[] legacyDigest) = LegacyRecordSetAnchor.Open(vault.Codec.Cipher.Keys, vault.VaultId, legacyAnchor, vault.Path);
-                if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(legacyDigest, vault.ComputeDigest(vault.Codec.Cipher.Keys, legacy: true)))
-                {
-                    throw MSecureErrors.VaultTampered(vault.Path, "the records do not match the record-set digest");
-                }
+                throw MSecureErrors.VaultTampered(vault.Path, "its sealed vault state was removed");
+            }
+
+            (long legacyRevision, byte[] legacyDigest) = LegacyRecordSetAnchor.Open(vault.Codec.Cipher.Keys, vault.VaultId, legacyAnchor, vault.Path);
+            if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(legacyDigest, vault.ComputeDigest(vault.Codec.Cipher.Keys, legacy: true)))
+            {
+                throw MSecureErrors.VaultTampered(vault.Path, "the records do not match the record-set digest");
             }
 
             wrapUpgrade?.ApplyIfCurrent(vault.Database);

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
-using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Models;
@@ -17,15 +16,8 @@ namespace MSecure.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "MSecureVault")]
 [OutputType(typeof(MSecureVaultCheck), typeof(bool))]
-public sealed class TestMSecureVaultCommand : PasswordCommand
+public sealed class TestMSecureVaultCommand : VaultPasswordCommand
 {
-    /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
-    [ArgumentCompleter(typeof(VaultNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Vault { get; set; }
-
     /// <summary>Writes only $true (sound) or $false, and no error.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }

@@ -222,27 +222,16 @@ public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
     }
 
     [Fact]
-    public void AVaultFromBeforeTheAnchor_IsSealedAtItsFirstUnlock_ThenVerified()
+    public void AVaultWithItsSealAndAnchorRemoved_IsVaultTampered_EvenWithoutAWitness()
     {
-        // Make the file look like schema 1 as this device never saw it sealed: no anchor, no state, no witness.
+        // Plain SQL takes the seal away and makes the file look older than any vault MSecure wrote;
+        // with the witness deleted too, nothing on this device remembers the vault.
         Session.Dispose();
-        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state; ALTER TABLE meta DROP COLUMN record_set; PRAGMA user_version = 1;");
+        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state; UPDATE meta SET record_set = NULL; PRAGMA user_version = 2;");
         File.Delete(VaultPath + ".witness");
 
-        using (VaultSession legacy = TestVaults.Unlock(VaultPath))
-        {
-            Assert.Equal((long)VaultSchema.CurrentVersion, TestVaults.Scalar(VaultPath, "PRAGMA user_version;"));
-            Assert.NotNull(TestVaults.Scalar(VaultPath, "SELECT state FROM meta;") as byte[]);
-            Assert.True(File.Exists(VaultPath + ".witness"));
-            Assert.Equal("first", legacy.Get(First.Id).Name);
-            legacy.Add(TestVaults.Login("third"));
-            Assert.Equal(3, legacy.Search(new RecordQuery()).Count);
-            Assert.Empty(legacy.CheckIntegrity());
-        }
-
-        TestVaults.Execute(VaultPath, "UPDATE records SET deleted = 1 WHERE id = $id;", ("$id", TestVaults.IdBytes(Second.Id)));
-        using VaultSession later = TestVaults.Unlock(VaultPath);
-        AssertVaultTampered(() => later.Get(First.Id));
+        AssertVaultTampered(() => TestVaults.Unlock(VaultPath));
+        Assert.Null(TestVaults.Scalar(VaultPath, "SELECT state FROM meta;") as byte[]);
     }
 
     [Fact]

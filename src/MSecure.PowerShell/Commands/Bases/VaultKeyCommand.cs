@@ -1,21 +1,13 @@
 using System;
 using System.Management.Automation;
-using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Kits;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands.Bases;
 
 /// <summary>A cmdlet that changes the keys of the -Vault vault, offline, and saves its new emergency kit.</summary>
-public abstract class VaultKeyCommand : PasswordCommand
+public abstract class VaultKeyCommand : VaultPasswordCommand
 {
-    /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
-    [ArgumentCompleter(typeof(VaultNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Vault { get; set; }
-
     /// <summary>Where to save the new kit as a printable HTML page (default: beside the vault file).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]

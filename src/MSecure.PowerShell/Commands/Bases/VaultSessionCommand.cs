@@ -1,21 +1,13 @@
 using System;
 using System.Management.Automation;
 using MSecure.Core.Sessions;
-using MSecure.PowerShell.Completers;
 using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands.Bases;
 
 /// <summary>A cmdlet that opens a vault with its password and leaves it unlocked in this session until it has been idle for -Timeout.</summary>
-public abstract class VaultSessionCommand : PasswordCommand
+public abstract class VaultSessionCommand : VaultPasswordCommand
 {
-    /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias(VaultParameterNames.VaultPathAlias, VaultParameterNames.FullNameAlias)]
-    [ArgumentCompleter(typeof(VaultNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Vault { get; set; }
-
     /// <summary>How long the vault may stay unused before it locks itself.</summary>
     [Parameter]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
