@@ -107,6 +107,28 @@ public sealed class VaultDamageTests : TwoRecordVaultTestBase
         Assert.Contains(fresh.Verify().Problems, line => line.Contains("SQLite integrity check", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ADamagedSqliteIdIndex_IsVaultCorrupted_NotNotFound()
+    {
+        // Zero the cell count of the (one-page) index of record ids, as a damaged page would. No
+        // connection of this process may be open while the file is written behind SQLite's back.
+        Session.Dispose();
+        long page = (long)TestVaults.Scalar(VaultPath, "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_records_1';")!;
+        long pageSize = (long)TestVaults.Scalar(VaultPath, "PRAGMA page_size;")!;
+        byte[] bytes = System.IO.File.ReadAllBytes(VaultPath);
+        long header = (page - 1) * pageSize;
+        Assert.Equal(0x0A, bytes[header]); // a leaf index page
+        bytes[header + 3] = 0;
+        bytes[header + 4] = 0;
+        System.IO.File.WriteAllBytes(VaultPath, bytes);
+
+        using VaultSession fresh = TestVaults.Unlock(VaultPath);
+        TestValues.AssertFails(MSecureErrorCode.VaultCorrupted, () => fresh.Get(First.Id));
+        TestValues.AssertFails(MSecureErrorCode.VaultCorrupted, () => fresh.GetHistory(Second.Id));
+        TestValues.AssertFails(MSecureErrorCode.RecordNotFound, () => fresh.Get(Guid.NewGuid()));
+        Assert.Contains(fresh.Verify().Problems, line => line.Contains("SQLite integrity check", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ALTER TABLE records DROP COLUMN summary;")]
     [InlineData("ALTER TABLE meta DROP COLUMN verifier; ALTER TABLE meta ADD COLUMN verifier BLOB;")]
