@@ -3,12 +3,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-MSecureModulePath) -Force
-    $script:saved = @{ VaultDir = $env:MSECURE_VAULT_DIR; Password = $env:MSECURE_PASSWORD; Default = $env:MSECURE_DEFAULT_VAULT }
-    $script:workDir = Join-Path ([System.IO.Path]::GetTempPath()) ("msecure-hostile-" + [guid]::NewGuid().ToString('N'))
-    $script:vaultDir = Join-Path $workDir 'vaults'
-    $env:MSECURE_VAULT_DIR = $vaultDir
-    $env:MSECURE_PASSWORD = $null
-    $env:MSECURE_DEFAULT_VAULT = $null
+    $script:testFolder = Enter-MSecureTestFolder hostile
+    $script:workDir = $testFolder.WorkDir
+    $script:vaultDir = $testFolder.VaultDir
     function script:Secure([string] $text) { ConvertTo-SecureString $text -AsPlainText -Force }
     function script:Id([string] $errorId, [string] $command) { "$errorId,MSecure.PowerShell.Commands.$command" }
     # What a terminal would act on: C0/C1 controls (but the views' own line breaks), bidi formatting, line separators.
@@ -20,11 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Lock-MSecureVault -All
-    $env:MSECURE_VAULT_DIR = $saved.VaultDir
-    $env:MSECURE_PASSWORD = $saved.Password
-    $env:MSECURE_DEFAULT_VAULT = $saved.Default
-    Remove-Item -LiteralPath $workDir -Recurse -Force -ErrorAction SilentlyContinue
+    Exit-MSecureTestFolder $testFolder
 }
 
 Describe 'Vault paths are PowerShell paths, relative to $PWD; names are only names' {

@@ -4,11 +4,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-MSecureModulePath) -Force
-    $script:saved = @{ VaultDir = $env:MSECURE_VAULT_DIR; Password = $env:MSECURE_PASSWORD; Default = $env:MSECURE_DEFAULT_VAULT }
-    $script:workDir = Join-Path ([System.IO.Path]::GetTempPath()) ("msecure-integrity-" + [guid]::NewGuid().ToString('N'))
-    $env:MSECURE_VAULT_DIR = Join-Path $workDir 'vaults'
-    $env:MSECURE_PASSWORD = $null
-    $env:MSECURE_DEFAULT_VAULT = $null
+    $script:testFolder = Enter-MSecureTestFolder integrity
+    $script:workDir = $testFolder.WorkDir
     $script:passwordText = 'integrity tests vault password'
     $script:password = ConvertTo-SecureString $passwordText -AsPlainText -Force
     function script:Id([string] $errorId, [string] $command) { "$errorId,MSecure.PowerShell.Commands.$command" }
@@ -20,11 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Lock-MSecureVault -All
-    $env:MSECURE_VAULT_DIR = $saved.VaultDir
-    $env:MSECURE_PASSWORD = $saved.Password
-    $env:MSECURE_DEFAULT_VAULT = $saved.Default
-    Remove-Item -LiteralPath $workDir -Recurse -Force -ErrorAction SilentlyContinue
+    Exit-MSecureTestFolder $testFolder
 }
 
 Describe 'Several pwsh processes on one vault' {

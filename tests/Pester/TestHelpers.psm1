@@ -85,4 +85,33 @@ function Start-ChildPwsh {
     $process
 }
 
-Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh, Start-ChildPwsh
+function Enter-MSecureTestFolder {
+    <#
+    Points the module at a fresh work folder for one test file: MSECURE_VAULT_DIR is <folder>/vaults,
+    MSECURE_PASSWORD and MSECURE_DEFAULT_VAULT are cleared. Returns the folder, the vault folder and
+    the variables as they were, for Exit-MSecureTestFolder.
+    #>
+    param([Parameter(Mandatory)] [string] $Name)
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) ("msecure-$Name-" + [guid]::NewGuid().ToString('N'))
+    $folder = [pscustomobject]@{
+        WorkDir = $work
+        VaultDir = Join-Path $work 'vaults'
+        Saved = @{ VaultDir = $env:MSECURE_VAULT_DIR; Password = $env:MSECURE_PASSWORD; Default = $env:MSECURE_DEFAULT_VAULT }
+    }
+    $env:MSECURE_VAULT_DIR = $folder.VaultDir
+    $env:MSECURE_PASSWORD = $null
+    $env:MSECURE_DEFAULT_VAULT = $null
+    $folder
+}
+
+function Exit-MSecureTestFolder {
+    <# Locks every vault, puts the variables back and deletes the work folder of Enter-MSecureTestFolder. #>
+    param([Parameter(Mandatory)] $Folder)
+    Lock-MSecureVault -All
+    $env:MSECURE_VAULT_DIR = $Folder.Saved.VaultDir
+    $env:MSECURE_PASSWORD = $Folder.Saved.Password
+    $env:MSECURE_DEFAULT_VAULT = $Folder.Saved.Default
+    Remove-Item -LiteralPath $Folder.WorkDir -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh, Start-ChildPwsh, Enter-MSecureTestFolder, Exit-MSecureTestFolder

@@ -3,12 +3,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-MSecureModulePath) -Force
-    $script:saved = @{ VaultDir = $env:MSECURE_VAULT_DIR; Password = $env:MSECURE_PASSWORD; Default = $env:MSECURE_DEFAULT_VAULT }
-    $script:workDir = Join-Path ([System.IO.Path]::GetTempPath()) ("msecure-naming-" + [guid]::NewGuid().ToString('N'))
-    $script:vaultDir = Join-Path $workDir 'vaults'
-    $env:MSECURE_VAULT_DIR = $vaultDir
-    $env:MSECURE_PASSWORD = $null
-    $env:MSECURE_DEFAULT_VAULT = $null
+    $script:testFolder = Enter-MSecureTestFolder naming
+    $script:workDir = $testFolder.WorkDir
+    $script:vaultDir = $testFolder.VaultDir
     function script:Id([string] $errorId, [string] $command) { "$errorId,MSecure.PowerShell.Commands.$command" }
     $script:password = ConvertTo-SecureString 'naming tests vault password' -AsPlainText -Force
     $script:secret = ConvertTo-SecureString 'Pa55-naming-secret' -AsPlainText -Force
@@ -24,11 +21,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Lock-MSecureVault -All
-    $env:MSECURE_VAULT_DIR = $saved.VaultDir
-    $env:MSECURE_PASSWORD = $saved.Password
-    $env:MSECURE_DEFAULT_VAULT = $saved.Default
-    Remove-Item -LiteralPath $workDir -Recurse -Force -ErrorAction SilentlyContinue
+    Exit-MSecureTestFolder $testFolder
 }
 
 Describe 'Every cmdlet names its vault with -Vault' {

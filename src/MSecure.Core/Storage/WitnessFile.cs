@@ -51,19 +51,6 @@ internal static class WitnessFile
         });
     }
 
-    /// <summary>Deletes the witness of the vault at <paramref name="vaultPath"/>, if any.</summary>
-    internal static void Delete(string vaultPath)
-    {
-        try
-        {
-            File.Delete(PathFor(vaultPath));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A witness left behind belongs to another vault id and is replaced when next written.
-        }
-    }
-
     private static byte[]? ReadAll(FileStream stream)
     {
         if (stream.Length is 0 or > MaximumLength)

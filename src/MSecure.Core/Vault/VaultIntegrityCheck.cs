@@ -33,8 +33,15 @@ internal static class VaultIntegrityCheck
         byte[]? witness = RevisionWitness.Read(vault.Path);
         vault.Read(() =>
         {
-            revision = CheckState(vault, witness, problems);
-            var revisions = CheckRows(vault, problems, counts);
+            VaultState? state = CheckState(vault, witness, problems);
+            revision = state?.Revision ?? 0;
+            byte[] digest = new byte[RecordSetHasher.DigestLength];
+            var revisions = CheckRows(vault, problems, counts, digest);
+            if (state is not null && !state.Matches(digest))
+            {
+                problems.Add("The records do not match the vault's record-set digest (rows were added, removed, rolled back or changed outside MSecure).");
+            }
+
             CheckHistory(vault, problems, counts, revisions);
             long orphans = RecordStore.CountOrphanContents(vault.Database);
             if (orphans > 0)
@@ -48,8 +55,8 @@ internal static class VaultIntegrityCheck
         return new VaultCheckReport(vault.Path, revision, counts.Live, counts.Removed, counts.History, problems.ToList(), clock.Elapsed);
     }
 
-    /// <summary>The sealed state against the metadata, the rows' digest and the revision witness; returns the state's revision.</summary>
-    private static long CheckState(UnlockedVault vault, byte[]? witness, Problems problems)
+    /// <summary>The sealed state against the metadata and the revision witness; returns the state, or null when it does not open.</summary>
+    private static VaultState? CheckState(UnlockedVault vault, byte[]? witness, Problems problems)
     {
         VaultState state;
         try
@@ -59,14 +66,10 @@ internal static class VaultIntegrityCheck
         catch (MSecureException exception) when (exception.Code == MSecureErrorCode.VaultTampered)
         {
             problems.Add(exception.Message);
-            return 0;
+            return null;
         }
 
         problems.Try(() => vault.EnsureMetadataMatches(state));
-        if (!state.Matches(vault.ComputeDigest()))
-        {
-            problems.Add("The records do not match the vault's record-set digest (rows were added, removed, rolled back or changed outside MSecure).");
-        }
 
         RevisionWitness.Verdict verdict = RevisionWitness.Compare(witness, vault.Codec.Cipher.Keys, vault.VaultId, vault.KeyEpoch, state.Revision, out long witnessed);
         if (verdict is RevisionWitness.Verdict.Ahead or RevisionWitness.Verdict.AheadInKeys)
@@ -79,17 +82,22 @@ internal static class VaultIntegrityCheck
             problems.Add(MSecureErrors.VaultWitnessDamaged(vault.Path, WitnessFile.PathFor(vault.Path)).Message);
         }
 
-        return state.Revision;
+        return state;
     }
 
-    /// <summary>Every row: its envelopes open and agree with the name index; returns each record's revision, for the history check.</summary>
-    private static Dictionary<Guid, long> CheckRows(UnlockedVault vault, Problems problems, Counts counts)
+    /// <summary>
+    /// Every row: its envelopes open and agree with the name index, and its state goes into
+    /// <paramref name="digest"/> (the same scan, not a second one); returns each record's revision, for the history check.
+    /// </summary>
+    private static Dictionary<Guid, long> CheckRows(UnlockedVault vault, Problems problems, Counts counts, byte[] digest)
     {
         var revisions = new Dictionary<Guid, long>();
         RecordCodec codec = vault.Codec;
+        using var hasher = new RecordSetHasher(codec.Cipher.Keys, vault.VaultId);
         RecordStore.ScanForCheck(vault.Database, row =>
         {
             revisions[row.Id] = row.Revision;
+            hasher.Toggle(digest, new RowState(row.Id, row.Revision, row.Deleted, NameIndexBlocks.From(row.NameIndex)));
             problems.Try(() => RecordReader.EnsureNotRolledBack(row));
             if (row.Deleted)
             {
