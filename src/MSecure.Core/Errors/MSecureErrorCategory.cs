@@ -23,4 +23,22 @@ public enum MSecureErrorCategory
 
     /// <summary>The object is not in a state that allows the operation (for example, locked).</summary>
     InvalidOperation,
+
+    /// <summary>A remote server could not be reached or did not answer in time.</summary>
+    ConnectionError,
+
+    /// <summary>A remote server's identity could not be proven (certificate).</summary>
+    SecurityError,
+
+    /// <summary>The server refused the operation for this caller (revoked device, closed registration).</summary>
+    PermissionDenied,
+
+    /// <summary>A limit was exceeded (rate limiting).</summary>
+    LimitsExceeded,
+
+    /// <summary>The named object does not exist.</summary>
+    ObjectNotFound,
+
+    /// <summary>The object to create exists already.</summary>
+    ResourceExists,
 }

@@ -104,4 +104,40 @@ public enum MSecureErrorCode
 
     /// <summary>The vault's folder can be written by other users, who could replace or delete the vault or plant its companion files.</summary>
     VaultLocationUnsafe,
+
+    /// <summary>The account server could not be reached: connection refused or reset, a timeout, or a gateway error, after retries.</summary>
+    ServerUnreachable,
+
+    /// <summary>The account server's TLS certificate is not the pinned one (or, with no pin, not trusted by the system store).</summary>
+    ServerCertificateMismatch,
+
+    /// <summary>The account server answered something the protocol does not allow (an unexpected status or body).</summary>
+    ServerProtocolError,
+
+    /// <summary>The account server refused the sign-in: no account with this email and key.</summary>
+    SignInFailed,
+
+    /// <summary>This device was revoked on the account server.</summary>
+    DeviceRevoked,
+
+    /// <summary>The account's Account Key was replaced on another device; this device holds the old one.</summary>
+    AccountKeyRotated,
+
+    /// <summary>The emergency kit does not belong to the account of that email on that server (or the email is wrong).</summary>
+    KitAccountMismatch,
+
+    /// <summary>The account server rate-limited the request; try again after the time it gave.</summary>
+    RateLimited,
+
+    /// <summary>The account server does not accept this registration (closed, or an invite code is missing or invalid).</summary>
+    RegistrationRefused,
+
+    /// <summary>The account id or email is already registered on the account server with another key.</summary>
+    AccountAlreadyRegistered,
+
+    /// <summary>The vault is not registered with an account server.</summary>
+    AccountNotRegistered,
+
+    /// <summary>The account has no device with that id.</summary>
+    DeviceNotFound,
 }

@@ -224,4 +224,78 @@ public static class MSecureErrors
         Create(MSecureErrorCode.VaultLocationUnsafe, MSecureErrorCategory.InvalidOperation,
             Format("The vault file '{0}' is in a folder other users can write ('{1}', mode {2}): they could replace or delete the vault, or plant the files SQLite keeps beside it. Move the vault to a folder only you can write (for example chmod o-w, or 700).",
                 path, folder, Convert.ToString((int)mode, 8)));
+
+    /// <summary>The account server at <paramref name="server"/> did not answer; <paramref name="reason"/> says how (no secret).</summary>
+    public static MSecureException ServerUnreachable(Uri server, string reason, Exception? innerException = null)
+    {
+        string message = Format("The MSecure account server '{0}' cannot be reached: {1} Check that it runs and that the address is right, then try again.", server, reason);
+        return innerException is null
+            ? Create(MSecureErrorCode.ServerUnreachable, MSecureErrorCategory.ConnectionError, message)
+            : new MSecureException(MSecureErrorCode.ServerUnreachable, MSecureErrorCategory.ConnectionError, message, innerException);
+    }
+
+    /// <summary>The server's certificate is not the pinned one (<paramref name="pinned"/>), or not trusted when nothing is pinned.</summary>
+    public static MSecureException ServerCertificateMismatch(Uri server, bool pinned) =>
+        Create(MSecureErrorCode.ServerCertificateMismatch, MSecureErrorCategory.SecurityError, pinned
+            ? Format("The TLS certificate of the MSecure account server '{0}' does not have the pinned SHA-256 fingerprint: this may not be your server. Compare the fingerprint with the one `msecure-server fingerprint` prints on the server.", server)
+            : Format("The TLS certificate of the MSecure account server '{0}' is not trusted by this system. For a self-signed server certificate, pin it with -CertificateThumbprint (the fingerprint `msecure-server fingerprint` prints on the server).", server));
+
+    /// <summary>The server answered outside the protocol; <paramref name="what"/> says how (status, code; never a body).</summary>
+    public static MSecureException ServerProtocolError(Uri server, string what, Exception? innerException = null)
+    {
+        string message = Format("The MSecure account server '{0}' gave an unexpected answer: {1} It may run an incompatible version.", server, what);
+        return innerException is null
+            ? Create(MSecureErrorCode.ServerProtocolError, MSecureErrorCategory.InvalidData, message)
+            : new MSecureException(MSecureErrorCode.ServerProtocolError, MSecureErrorCategory.InvalidData, message, innerException);
+    }
+
+    /// <summary>The server refused the sign-in.</summary>
+    public static MSecureException SignInFailed(Uri server) =>
+        Create(MSecureErrorCode.SignInFailed, MSecureErrorCategory.AuthenticationError,
+            Format("The MSecure account server '{0}' refused the sign-in: it has no account with this vault's email and Account Key.", server));
+
+    /// <summary>This device was revoked.</summary>
+    public static MSecureException DeviceRevoked(Uri server) =>
+        Create(MSecureErrorCode.DeviceRevoked, MSecureErrorCategory.PermissionDenied,
+            Format("This device was revoked on the MSecure account server '{0}'. To use the account here again, forget the server (Disconnect-MSecureAccount) and enroll this device anew with Connect-MSecureAccount.", server));
+
+    /// <summary>The Account Key was replaced on another device.</summary>
+    public static MSecureException AccountKeyRotated(Uri server) =>
+        Create(MSecureErrorCode.AccountKeyRotated, MSecureErrorCategory.AuthenticationError,
+            Format("The Account Key of this account was replaced on another device (Reset-MSecureAccountKey), so this device's key no longer signs in to '{0}'. Enroll this device again with Connect-MSecureAccount and the NEW emergency kit.", server));
+
+    /// <summary>The kit does not belong to the account of the email on the server.</summary>
+    public static MSecureException KitAccountMismatch(string reason) =>
+        Create(MSecureErrorCode.KitAccountMismatch, MSecureErrorCategory.AuthenticationError,
+            Format("The emergency kit does not belong to this account: {0} Check the email address and use the newest kit of the account.", reason));
+
+    /// <summary>The server rate-limited the request.</summary>
+    public static MSecureException RateLimited(Uri server, TimeSpan? retryAfter) =>
+        new(MSecureErrorCode.RateLimited, MSecureErrorCategory.LimitsExceeded, retryAfter is { } wait
+            ? Format("The MSecure account server '{0}' received too many requests: try again in {1:N0} seconds.", server, Math.Ceiling(wait.TotalSeconds))
+            : Format("The MSecure account server '{0}' received too many requests: try again later.", server))
+        {
+            RetryAfter = retryAfter,
+        };
+
+    /// <summary>The server does not accept the registration: closed, or the invite code is missing or invalid.</summary>
+    public static MSecureException RegistrationRefused(Uri server, bool inviteOnly) =>
+        Create(MSecureErrorCode.RegistrationRefused, MSecureErrorCategory.PermissionDenied, inviteOnly
+            ? Format("The MSecure account server '{0}' registers accounts by invitation only, and the invite code is missing, unknown, used or expired. Ask the server's administrator for an invite code (-InviteCode).", server)
+            : Format("The MSecure account server '{0}' does not accept new accounts.", server));
+
+    /// <summary>The account id or email is registered already with another key.</summary>
+    public static MSecureException AccountAlreadyRegistered(Uri server) =>
+        Create(MSecureErrorCode.AccountAlreadyRegistered, MSecureErrorCategory.ResourceExists,
+            Format("The MSecure account server '{0}' already has an account with this account id or email and another Account Key. To use that account on this device, enroll with Connect-MSecureAccount and its emergency kit.", server));
+
+    /// <summary>The vault has no account server.</summary>
+    public static MSecureException AccountNotRegistered(string path) =>
+        Create(MSecureErrorCode.AccountNotRegistered, MSecureErrorCategory.InvalidOperation,
+            Format("The vault '{0}' is not connected to an MSecure account server: register it with Register-MSecureAccount, or enroll a device with Connect-MSecureAccount.", path));
+
+    /// <summary>The account has no device <paramref name="deviceId"/>.</summary>
+    public static MSecureException DeviceNotFound(Guid deviceId) =>
+        Create(MSecureErrorCode.DeviceNotFound, MSecureErrorCategory.ObjectNotFound,
+            Format("The account has no device with id {0} (Get-MSecureDevice lists them).", deviceId));
 }

@@ -30,4 +30,7 @@ public sealed class MSecureException : Exception
 
     /// <summary>The kind of failure.</summary>
     public MSecureErrorCategory Category { get; }
+
+    /// <summary>For RateLimited: how long the server asked to wait before trying again, when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Data.Sqlite;
+using MSecure.Core.Accounts;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 
@@ -10,12 +11,16 @@ internal static class MetaStore
 {
     private const string SelectSql =
         "SELECT vault_id, account_id, email, created_at, kdf_algorithm, kdf_memory_kib, kdf_passes, kdf_lanes, " +
-        "kdf_salt, wrapped_account_key, verifier, key_epoch FROM meta WHERE singleton = 1;";
+        "kdf_salt, wrapped_account_key, verifier, key_epoch, server_uri, server_fingerprint, device_id, device_name FROM meta WHERE singleton = 1;";
 
     private const string InsertSql =
         "INSERT INTO meta (singleton, vault_id, account_id, email, created_at, kdf_algorithm, kdf_memory_kib, kdf_passes, " +
-        "kdf_lanes, kdf_salt, wrapped_account_key, verifier, key_epoch) VALUES (1, $vault, $account, $email, $created, " +
-        "$algorithm, $memory, $passes, $lanes, $salt, $wrapped, $verifier, $epoch);";
+        "kdf_lanes, kdf_salt, wrapped_account_key, verifier, key_epoch, server_uri, server_fingerprint, device_id, device_name) " +
+        "VALUES (1, $vault, $account, $email, $created, $algorithm, $memory, $passes, $lanes, $salt, $wrapped, $verifier, $epoch, " +
+        "$server, $fingerprint, $device, $deviceName);";
+
+    private const string UpdateServerSql =
+        "UPDATE meta SET server_uri = $server, server_fingerprint = $fingerprint, device_id = $device, device_name = $deviceName WHERE singleton = 1;";
 
     private const string SelectEpochSql = "SELECT key_epoch FROM meta WHERE singleton = 1;";
 
@@ -82,9 +87,10 @@ internal static class MetaStore
                 StoredColumns.Blob(database, reader, 8),
                 StoredColumns.Blob(database, reader, 9),
                 StoredColumns.Blob(database, reader, 10),
-                StoredColumns.Integer(database, reader, 11));
+                StoredColumns.Integer(database, reader, 11),
+                ReadServer(database, reader));
         }
-        catch (Exception exception) when (exception is OverflowException or ArgumentException)
+        catch (Exception exception) when (exception is OverflowException or ArgumentException or UriFormatException)
         {
             throw MSecureErrors.VaultCorrupted(database.Path, "its vault metadata is malformed.", exception);
         }
@@ -101,6 +107,15 @@ internal static class MetaStore
         AddWrappedKey(command, metadata.KdfParameters, metadata.Salt, metadata.WrappedAccountKey);
         command.Parameters.AddWithValue("$verifier", metadata.Verifier);
         command.Parameters.AddWithValue("$epoch", metadata.KeyEpoch);
+        AddServer(command, metadata.Server);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Records the account server of this device, or forgets it (null).</summary>
+    internal static void UpdateServer(VaultDatabase database, ServerBinding? server)
+    {
+        SqliteCommand command = database.Command(UpdateServerSql);
+        AddServer(command, server);
         command.ExecuteNonQuery();
     }
 
@@ -134,6 +149,27 @@ internal static class MetaStore
         byte[] bytes = new byte[IdEncoding.Length];
         IdEncoding.Write(id, bytes);
         return bytes;
+    }
+
+    /// <summary>The server binding: all four columns NULL (not connected), or address, device id and name set (the fingerprint is optional).</summary>
+    private static ServerBinding? ReadServer(VaultDatabase database, SqliteDataReader reader)
+    {
+        if (reader.IsDBNull(12) && reader.IsDBNull(13) && reader.IsDBNull(14) && reader.IsDBNull(15))
+        {
+            return null;
+        }
+
+        string? fingerprint = reader.IsDBNull(13) ? null : StoredColumns.Text(database, reader, 13);
+        return new ServerBinding(new Uri(StoredColumns.Text(database, reader, 12), UriKind.Absolute), fingerprint,
+            StoredColumns.Id(database, reader, 14), StoredColumns.Text(database, reader, 15));
+    }
+
+    private static void AddServer(SqliteCommand command, ServerBinding? server)
+    {
+        command.Parameters.AddWithValue("$server", (object?)server?.Server.AbsoluteUri ?? DBNull.Value);
+        command.Parameters.AddWithValue("$fingerprint", (object?)server?.CertificateFingerprint ?? DBNull.Value);
+        command.Parameters.AddWithValue("$device", server is null ? DBNull.Value : IdBytes(server.DeviceId));
+        command.Parameters.AddWithValue("$deviceName", (object?)server?.DeviceName ?? DBNull.Value);
     }
 
     private static void AddWrappedKey(SqliteCommand command, KdfParameters kdf, byte[] salt, byte[] wrapped)

@@ -1,4 +1,5 @@
 using System;
+using MSecure.Core.Accounts;
 using MSecure.Core.Cryptography;
 
 namespace MSecure.Core.Storage;
@@ -13,6 +14,7 @@ namespace MSecure.Core.Storage;
 /// <param name="WrappedAccountKey">The 75-byte wrapped Account Key envelope.</param>
 /// <param name="Verifier">The verifier envelope.</param>
 /// <param name="KeyEpoch">Incremented by every Account Key rotation, so stale sessions notice.</param>
+/// <param name="Server">The account server this vault is connected to on this device, or null (schema 4).</param>
 internal sealed record VaultMetadata(
     Guid VaultId,
     Guid AccountId,
@@ -22,7 +24,8 @@ internal sealed record VaultMetadata(
     byte[] Salt,
     byte[] WrappedAccountKey,
     byte[] Verifier,
-    long KeyEpoch)
+    long KeyEpoch,
+    ServerBinding? Server = null)
 {
     /// <summary>The wrapped key as the crypto core reads it (checks KDF bounds and lengths).</summary>
     internal WrappedAccountKey ToWrappedAccountKey() => new(AccountId, Email, KdfParameters, Salt, WrappedAccountKey);

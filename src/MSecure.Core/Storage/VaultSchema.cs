@@ -73,6 +73,15 @@ internal static class VaultSchema
         new(3, "sealed vault state over records, name indexes and metadata", """
             ALTER TABLE meta ADD COLUMN state BLOB;
             """),
+
+        // The account server of this device (see docs/ARCHITECTURE.md section 14): all NULL while
+        // the vault is not connected; covered by the metadata hash once set.
+        new(4, "account server binding: server address, pinned certificate fingerprint, device id and name", """
+            ALTER TABLE meta ADD COLUMN server_uri TEXT;
+            ALTER TABLE meta ADD COLUMN server_fingerprint TEXT;
+            ALTER TABLE meta ADD COLUMN device_id BLOB;
+            ALTER TABLE meta ADD COLUMN device_name TEXT;
+            """),
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>

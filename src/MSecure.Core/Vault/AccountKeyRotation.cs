@@ -18,8 +18,13 @@ internal static class AccountKeyRotation
 {
     private const int BatchSize = 512;
 
-    /// <summary>Rotates the Account Key; <paramref name="password"/> proves the caller and wraps the new key.</summary>
-    internal static EmergencyKit Run(UnlockedVault vault, ReadOnlySpan<char> password)
+    /// <summary>
+    /// Rotates the Account Key; <paramref name="password"/> proves the caller and wraps the new key.
+    /// <paramref name="beforeCommit"/> (the account server's key replacement) runs inside the write
+    /// transaction after every local change, with the new keys and verifier: when it fails, nothing
+    /// local changes; only a crash between its success and the commit separates the two.
+    /// </summary>
+    internal static EmergencyKit Run(UnlockedVault vault, ReadOnlySpan<char> password, Action<AccountKeys, byte[]>? beforeCommit = null)
     {
         VaultMetadata before = vault.Read(() => MetaStore.Read(vault.Database));
         // Proves the password (WrongPassword otherwise); the epoch check in the write proves the key is this session's.
@@ -58,6 +63,7 @@ internal static class AccountKeyRotation
                 MetaStore.UpdateVerifierAndAdvanceEpoch(vault.Database, verifier);
                 var next = new VaultState(stored.Revision + 1, newDigest, MetadataHash.Of(MetaStore.Read(vault.Database)));
                 MetaStore.UpdateState(vault.Database, next.Seal(newCodec.Cipher.Keys, vault.VaultId));
+                beforeCommit?.Invoke(newCodec.Cipher.Keys, verifier);
                 return next.Revision;
             });
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using MSecure.Core.Accounts;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 using MSecure.Core.Kit;
@@ -59,31 +60,53 @@ public sealed class VaultFile : IDisposable
             VaultPasswordPolicy.EnsureStrong(password);
         }
 
+        string fullPath = EnsureAbsent(path);
+        KdfParameters kdf = kdfParameters ?? KdfParameters.Default;
+        kdf.EnsureWithinBounds();
+        Guid accountId = Guid.NewGuid();
+        using AccountKey accountKey = AccountKey.Generate();
+        return CreateFile(fullPath, email, accountKey, accountId, verifier: null, password, kdf, server: null);
+    }
+
+    /// <summary>
+    /// Creates a vault for an EXISTING account on a new device (enrollment): the same Account Key
+    /// and account id, the key wrapped under <paramref name="password"/> with a new salt, the
+    /// verifier the account server holds, and the server binding. The caller proved the key first.
+    /// </summary>
+    /// <exception cref="MSecureException">VaultAlreadyExists; KdfParametersOutOfRange; VaultStorageFailed.</exception>
+    internal static VaultCreation CreateEnrolled(string fullPath, string email, AccountKey accountKey, Guid accountId, byte[] verifier,
+        ReadOnlySpan<char> password, KdfParameters kdf, ServerBinding server)
+    {
+        kdf.EnsureWithinBounds();
+        return CreateFile(EnsureAbsent(fullPath), email, accountKey, accountId, verifier, password, kdf, server);
+    }
+
+    /// <summary>The full path of <paramref name="path"/>; VaultAlreadyExists when a file or folder is there.</summary>
+    internal static string EnsureAbsent(string path)
+    {
         string fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath) || Directory.Exists(fullPath))
         {
             throw MSecureErrors.VaultAlreadyExists(fullPath);
         }
 
-        KdfParameters kdf = kdfParameters ?? KdfParameters.Default;
-        kdf.EnsureWithinBounds();
-        Guid accountId = Guid.NewGuid(), vaultId = Guid.NewGuid();
+        return fullPath;
+    }
+
+    private static VaultCreation CreateFile(string fullPath, string email, AccountKey accountKey, Guid accountId, byte[]? verifier,
+        ReadOnlySpan<char> password, KdfParameters kdf, ServerBinding? server)
+    {
+        Guid vaultId = Guid.NewGuid();
         AccountKeys? keys = null;
         VaultDatabase? database = null;
         try
         {
-            WrappedAccountKey wrapped;
-            byte[] verifier;
-            using (AccountKey accountKey = AccountKey.Generate())
-            {
-                keys = AccountKeys.Derive(accountKey, accountId);
-                verifier = AccountVerifier.Create(keys);
-                wrapped = WrappedAccountKey.Wrap(accountId, email, accountKey, password, kdf);
-            }
-
+            keys = AccountKeys.Derive(accountKey, accountId);
+            verifier ??= AccountVerifier.Create(keys);
+            WrappedAccountKey wrapped = WrappedAccountKey.Wrap(accountId, email, accountKey, password, kdf);
             var kit = new EmergencyKit(wrapped);
             var metadata = new VaultMetadata(vaultId, accountId, email, DateTimeOffset.FromUnixTimeMilliseconds(VaultClock.NowMilliseconds()),
-                kdf, wrapped.Salt.ToArray(), wrapped.EnvelopeBytes.ToArray(), verifier, KeyEpoch: 1);
+                kdf, wrapped.Salt.ToArray(), wrapped.EnvelopeBytes.ToArray(), verifier, KeyEpoch: 1, server);
             var state = new VaultState(0, new byte[RecordSetHasher.DigestLength], MetadataHash.Of(metadata));
             database = VaultDatabase.Create(fullPath, created =>
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using MSecure.Core.Accounts;
 using MSecure.Core.Cryptography;
 
 namespace MSecure.Core.Vault;
@@ -10,8 +11,9 @@ namespace MSecure.Core.Vault;
 public sealed class VaultInfo
 {
     internal VaultInfo(string path, Guid vaultId, Guid accountId, string email, DateTimeOffset createdAt,
-        KdfParameters kdfParameters, int schemaVersion, int recordCount)
+        KdfParameters kdfParameters, int schemaVersion, int recordCount, ServerBinding? server)
     {
+        Server = server;
         Path = path;
         Name = VaultLocations.NameOf(path);
         VaultId = vaultId;
@@ -49,6 +51,9 @@ public sealed class VaultInfo
 
     /// <summary>The number of live (not removed) records.</summary>
     public int RecordCount { get; }
+
+    /// <summary>The account server this vault is connected to on this device, or null.</summary>
+    public ServerBinding? Server { get; }
 
     /// <summary>Name, path and record count.</summary>
     public override string ToString() =>

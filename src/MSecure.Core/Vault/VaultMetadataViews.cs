@@ -12,7 +12,7 @@ internal static class VaultMetadataViews
     {
         VaultMetadata metadata = MetaStore.Read(database);
         return new VaultInfo(database.Path, metadata.VaultId, metadata.AccountId, metadata.Email, metadata.CreatedAt,
-            metadata.KdfParameters, database.ReadSchemaVersion(), RecordStore.CountLive(database));
+            metadata.KdfParameters, database.ReadSchemaVersion(), RecordStore.CountLive(database), metadata.Server);
     });
 
     /// <summary>The emergency kit of the stored wrapped key (callers check it against the sealed state first).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MSecure.Core.Accounts;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 using MSecure.Core.Kit;
@@ -16,6 +17,7 @@ namespace MSecure.Core.Vault;
 public sealed class VaultSession : IDisposable
 {
     private readonly object _gate = new();
+    private readonly AccountLink _account = new();
     private UnlockedVault? _vault;
 
     internal VaultSession(UnlockedVault vault) => _vault = vault;
@@ -106,7 +108,58 @@ public sealed class VaultSession : IDisposable
     {
         lock (_gate)
         {
-            return AccountKeyRotation.Run(Current, password);
+            return _account.RotateAccountKey(Current, password);
+        }
+    }
+
+    /// <summary>Timeouts and retries of this session's account server requests.</summary>
+    public AccountServerOptions AccountServerOptions
+    {
+        get => _account.Options;
+        set => _account.Options = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// Registers the vault's account (account id, email, public key, verifier, signed) on the
+    /// account server at <paramref name="server"/>, and records the server in the vault.
+    /// </summary>
+    /// <param name="server">The server's address.</param>
+    /// <param name="certificateFingerprint">The pinned SHA-256 fingerprint of its certificate, or null for the system trust store.</param>
+    /// <param name="deviceName">This device's name on the server.</param>
+    /// <param name="inviteCode">An invite code for an invite-only server, or null.</param>
+    /// <exception cref="MSecureException">
+    /// RegistrationRefused, AccountAlreadyRegistered, ServerUnreachable, ServerCertificateMismatch, RateLimited, ServerProtocolError,
+    /// InvalidArgument, VaultTampered, VaultLocked.
+    /// </exception>
+    public ServerBinding RegisterAccount(Uri server, string? certificateFingerprint, string deviceName, string? inviteCode = null) =>
+        Use(vault => _account.Register(vault, server, certificateFingerprint, deviceName, inviteCode));
+
+    /// <summary>The devices of the account on its server.</summary>
+    /// <exception cref="MSecureException">AccountNotRegistered, SignInFailed, DeviceRevoked, AccountKeyRotated, ServerUnreachable, RateLimited.</exception>
+    public IReadOnlyList<AccountDevice> GetDevices() => Use(_account.GetDevices);
+
+    /// <summary>Revokes device <paramref name="deviceId"/> of the account: its tokens stop working at once.</summary>
+    /// <exception cref="MSecureException">DeviceNotFound, AccountNotRegistered, SignInFailed, DeviceRevoked, AccountKeyRotated, ServerUnreachable.</exception>
+    public void RemoveDevice(Guid deviceId) => Use(vault =>
+    {
+        _account.RevokeDevice(vault, deviceId);
+        return 0;
+    });
+
+    /// <summary>Forgets the account server on this device (signing out first, best effort). The vault and the server's account stay.</summary>
+    /// <exception cref="MSecureException">AccountNotRegistered, VaultTampered, VaultLocked.</exception>
+    public void DisconnectAccount() => Use(vault =>
+    {
+        _account.Disconnect(vault);
+        return 0;
+    });
+
+    /// <summary>Keeps the signed-in connection of an enrollment (its token stays in memory only).</summary>
+    internal void AttachAccount(AccountConnection connection)
+    {
+        lock (_gate)
+        {
+            _account.Attach(connection);
         }
     }
 
@@ -143,6 +196,7 @@ public sealed class VaultSession : IDisposable
         {
             UnlockedVault? vault = _vault;
             System.Threading.Volatile.Write(ref _vault, null);
+            _account.Dispose();
             vault?.Dispose();
         }
     }

@@ -28,6 +28,12 @@ internal static class ErrorRecords
         MSecureErrorCategory.NotImplemented => ErrorCategory.NotImplemented,
         MSecureErrorCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
         MSecureErrorCategory.InvalidOperation => ErrorCategory.InvalidOperation,
+        MSecureErrorCategory.ConnectionError => ErrorCategory.ConnectionError,
+        MSecureErrorCategory.SecurityError => ErrorCategory.SecurityError,
+        MSecureErrorCategory.PermissionDenied => ErrorCategory.PermissionDenied,
+        MSecureErrorCategory.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        MSecureErrorCategory.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        MSecureErrorCategory.ResourceExists => ErrorCategory.ResourceExists,
         _ => ErrorCategory.NotSpecified,
     };
 

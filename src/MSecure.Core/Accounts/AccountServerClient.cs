@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using MSecure.Core.Accounts.Protocol;
+using MSecure.Core.Errors;
+using Polly;
+
+namespace MSecure.Core.Accounts;
+
+/// <summary>
+/// The HTTP side of the account protocol (docs/ARCHITECTURE.md section 16): one method per route,
+/// bodies (de)serialized strictly by <see cref="ProtocolJsonContext"/>, problem+json answers turned
+/// into <see cref="MSecureException"/>s (<see cref="ProblemAnswers"/>). The server's certificate is
+/// pinned by its SHA-256 fingerprint, or checked against the system store when none is given.
+/// Transient failures are retried with backoff (<see cref="TransientFailures"/>). Synchronous, like
+/// the rest of the engine. Never logs, and never puts a token in a URL or a message.
+/// </summary>
+public sealed class AccountServerClient : IDisposable
+{
+    private const int MaxResponseBytes = 1024 * 1024;
+
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
+    private readonly ResiliencePipeline<HttpResponseMessage> _nonIdempotent;
+    private readonly string? _fingerprint;
+    private volatile bool _certificateRejected;
+
+    /// <summary>A client of the server at <paramref name="server"/>.</summary>
+    /// <param name="server">The server's base address: https, or http on a loopback address (development servers).</param>
+    /// <param name="certificateFingerprint">The pinned SHA-256 fingerprint (any case, ':' optional), or null to trust the system store.</param>
+    /// <param name="options">Timeouts and retries; <see cref="AccountServerOptions.Default"/> when null.</param>
+    /// <exception cref="MSecureException">InvalidArgument for a bad address or fingerprint.</exception>
+    public AccountServerClient(Uri server, string? certificateFingerprint, AccountServerOptions? options = null)
+    {
+        Server = ServerAddress.Normalize(server);
+        _fingerprint = certificateFingerprint is null ? null : CertificateFingerprint.Normalize(certificateFingerprint);
+        options ??= AccountServerOptions.Default;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = options.ConnectTimeout,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            SslOptions = { RemoteCertificateValidationCallback = ValidateCertificate },
+        };
+        _http = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = Server,
+            Timeout = options.RequestTimeout,
+            MaxResponseContentBufferSize = MaxResponseBytes,
+        };
+        _idempotent = TransientFailures.Pipeline(options, idempotent: true);
+        _nonIdempotent = TransientFailures.Pipeline(options, idempotent: false);
+    }
+
+    /// <summary>The server's base address.</summary>
+    public Uri Server { get; }
+
+    /// <summary>The pinned fingerprint (64 uppercase hex digits), or null.</summary>
+    public string? PinnedFingerprint => _fingerprint;
+
+    /// <summary>GET /v1/server.</summary>
+    public ServerInfoResponse GetServerInfo() =>
+        Send(HttpMethod.Get, AccountProtocol.ServerInfoRoute, null, null, ProtocolJsonContext.Default.ServerInfoResponse, idempotent: true);
+
+    /// <summary>POST /v1/accounts.</summary>
+    public SessionResponse Register(RegisterAccountRequest request) =>
+        Send(HttpMethod.Post, AccountProtocol.RegisterRoute, null, Body(request, ProtocolJsonContext.Default.RegisterAccountRequest),
+            ProtocolJsonContext.Default.SessionResponse, idempotent: false, ProblemContext.Registration);
+
+    /// <summary>POST /v1/auth/challenge.</summary>
+    public ChallengeResponse Challenge(string email) =>
+        Send(HttpMethod.Post, AccountProtocol.ChallengeRoute, null, Body(new ChallengeRequest { Email = email }, ProtocolJsonContext.Default.ChallengeRequest),
+            ProtocolJsonContext.Default.ChallengeResponse, idempotent: true);
+
+    /// <summary>POST /v1/auth/sign-in.</summary>
+    public SessionResponse SignIn(SignInRequest request) =>
+        Send(HttpMethod.Post, AccountProtocol.SignInRoute, null, Body(request, ProtocolJsonContext.Default.SignInRequest),
+            ProtocolJsonContext.Default.SessionResponse, idempotent: false);
+
+    /// <summary>POST /v1/auth/sign-out.</summary>
+    public void SignOut(string token) => SendEmpty(HttpMethod.Post, AccountProtocol.SignOutRoute, token, ProblemContext.General);
+
+    /// <summary>GET /v1/account.</summary>
+    public AccountResponse GetAccount(string token) =>
+        Send(HttpMethod.Get, AccountProtocol.AccountRoute, token, null, ProtocolJsonContext.Default.AccountResponse, idempotent: true);
+
+    /// <summary>GET /v1/devices.</summary>
+    public DeviceListResponse GetDevices(string token) =>
+        Send(HttpMethod.Get, AccountProtocol.DevicesRoute, token, null, ProtocolJsonContext.Default.DeviceListResponse, idempotent: true);
+
+    /// <summary>DELETE /v1/devices/{id}.</summary>
+    public void RevokeDevice(string token, Guid deviceId) =>
+        SendEmpty(HttpMethod.Delete, AccountProtocol.DeviceRoutePrefix + deviceId.ToString("D"), token, ProblemContext.Device(deviceId));
+
+    /// <summary>PUT /v1/account/key.</summary>
+    public SessionResponse RotateAccountKey(string token, RotateAccountKeyRequest request) =>
+        Send(HttpMethod.Put, AccountProtocol.AccountKeyRoute, token, Body(request, ProtocolJsonContext.Default.RotateAccountKeyRequest),
+            ProtocolJsonContext.Default.SessionResponse, idempotent: false);
+
+    /// <summary>Closes the connections.</summary>
+    public void Dispose() => _http.Dispose();
+
+    private static ByteArrayContent Body<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private T Send<T>(HttpMethod method, string route, string? token, ByteArrayContent? body, JsonTypeInfo<T> typeInfo, bool idempotent,
+        ProblemContext? context = null)
+    {
+        using HttpResponseMessage response = Execute(method, route, token, body, idempotent, context ?? ProblemContext.General);
+        try
+        {
+            byte[] bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            return JsonSerializer.Deserialize(bytes, typeInfo)
+                ?? throw MSecureErrors.ServerProtocolError(Server, "the answer's body is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw MSecureErrors.ServerProtocolError(Server, $"the answer to {method} {route} is not the expected JSON.", exception);
+        }
+    }
+
+    private void SendEmpty(HttpMethod method, string route, string token, ProblemContext context)
+    {
+        using HttpResponseMessage response = Execute(method, route, token, null, idempotent: true, context);
+    }
+
+    private HttpResponseMessage Execute(HttpMethod method, string route, string? token, ByteArrayContent? body, bool idempotent, ProblemContext context)
+    {
+        ResiliencePipeline<HttpResponseMessage> pipeline = idempotent ? _idempotent : _nonIdempotent;
+        byte[]? bodyBytes = body?.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        body?.Dispose();
+        HttpResponseMessage response;
+        try
+        {
+            response = pipeline.Execute(cancellationToken =>
+            {
+                using var request = new HttpRequestMessage(method, route.TrimStart('/'));
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                if (bodyBytes is not null)
+                {
+                    request.Content = new ByteArrayContent(bodyBytes);
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                }
+
+                return _http.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            }, CancellationToken.None);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw Unreachable(exception);
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw MSecureErrors.ServerUnreachable(Server, "it did not answer in time.", exception);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw ProblemAnswers.ToException(Server, response, context);
+        }
+    }
+
+    private MSecureException Unreachable(HttpRequestException exception)
+    {
+        if (_certificateRejected || exception.HttpRequestError == HttpRequestError.SecureConnectionError && _fingerprint is null)
+        {
+            return MSecureErrors.ServerCertificateMismatch(Server, _fingerprint is not null);
+        }
+
+        string reason = exception.HttpRequestError switch
+        {
+            HttpRequestError.ConnectionError => "the connection was refused or failed.",
+            HttpRequestError.NameResolutionError => "its host name does not resolve.",
+            HttpRequestError.SecureConnectionError => "the TLS connection failed.",
+            HttpRequestError.ResponseEnded => "the connection was closed before the answer was complete.",
+            _ => "the request failed.",
+        };
+        return MSecureErrors.ServerUnreachable(Server, reason, exception);
+    }
+
+    private bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        bool valid = _fingerprint is null
+            ? errors == SslPolicyErrors.None
+            : certificate is not null && CertificateFingerprint.Matches(certificate, _fingerprint);
+        if (!valid)
+        {
+            _certificateRejected = true;
+        }
+
+        return valid;
+    }
+}
