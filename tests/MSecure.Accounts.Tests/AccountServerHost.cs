@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using MSecure.Core.Accounts;
+using MSecure.Core.Tests.TestSupport;
+using MSecure.Server;
+
+namespace MSecure.Accounts.Tests;
+
+/// <summary>A real account server (Kestrel, HTTPS, 127.0.0.1, a free port) in a private data folder; restartable on the same port and data.</summary>
+internal sealed class AccountServerHost : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new();
+    private RunningServer? _server;
+
+    private AccountServerHost(ServerSettings settings) => Settings = settings;
+
+    public ServerSettings Settings { get; private set; }
+
+    public Uri Server { get; private set; } = null!;
+
+    public string Fingerprint { get; private set; } = string.Empty;
+
+    /// <summary>Fast retries, so a stopped server fails quickly.</summary>
+    public static AccountServerOptions ClientOptions { get; } = new()
+    {
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        RequestTimeout = TimeSpan.FromSeconds(20),
+        MaxRetries = 2,
+        RetryDelay = TimeSpan.FromMilliseconds(20),
+    };
+
+    public static async Task<AccountServerHost> StartAsync(Func<ServerSettings, ServerSettings>? configure = null)
+    {
+        var host = new AccountServerHost(null!);
+        var settings = new ServerSettings
+        {
+            DataDirectory = Path.Combine(host._data.Path, "server"),
+            Port = 0,
+            ConfigurationArguments = ["--Logging:LogLevel:Default=Warning"],
+        };
+        host.Settings = configure is null ? settings : configure(settings);
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Starts (again) with the same settings; after the first start, on the same port.</summary>
+    public async Task StartAsync()
+    {
+        _server = await MSecureServer.StartAsync(Settings, CancellationToken.None);
+        Server = _server.BaseAddress;
+        Fingerprint = _server.CertificateFingerprint;
+        Settings = Settings with { Port = Server.Port };
+    }
+
+    public async Task StopAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+            _server = null;
+        }
+    }
+
+    public string VaultFolder(string name)
+    {
+        string folder = Path.Combine(_data.Path, name);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return folder;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _data.Dispose();
+    }
+}
