@@ -15,7 +15,10 @@
     FormatsToProcess       = @('MSecure.format.ps1xml')
     TypesToProcess         = @('MSecure.types.ps1xml')
     CmdletsToExport        = @(
+        'Connect-MSecureAccount'
+        'Disconnect-MSecureAccount'
         'Export-MSecureEmergencyKit'
+        'Get-MSecureDevice'
         'Get-MSecureRecord'
         'Get-MSecureRecordHistory'
         'Get-MSecureVault'
@@ -24,6 +27,8 @@
         'New-MSecureRandomPassword'
         'New-MSecureRecord'
         'New-MSecureVault'
+        'Register-MSecureAccount'
+        'Remove-MSecureDevice'
         'Remove-MSecureRecord'
         'Reset-MSecureAccountKey'
         'Set-MSecureDefaultVault'

@@ -81,8 +81,9 @@ public sealed class VaultFile : IDisposable
         return CreateFile(EnsureAbsent(fullPath), email, accountKey, accountId, verifier, password, kdf, server);
     }
 
-    /// <summary>The full path of <paramref name="path"/>; VaultAlreadyExists when a file or folder is there.</summary>
-    internal static string EnsureAbsent(string path)
+    /// <summary>The full path of <paramref name="path"/>; VaultAlreadyExists when a file or folder is there (checked before any slow work).</summary>
+    /// <exception cref="MSecureException">VaultAlreadyExists.</exception>
+    public static string EnsureAbsent(string path)
     {
         string fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath) || Directory.Exists(fullPath))

@@ -227,7 +227,7 @@ public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
         // Plain SQL takes the seal away and makes the file look older than any vault MSecure wrote;
         // with the witness deleted too, nothing on this device remembers the vault.
         Session.Dispose();
-        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state; UPDATE meta SET record_set = NULL; PRAGMA user_version = 2;");
+        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state; UPDATE meta SET record_set = NULL; PRAGMA user_version = 2;" + TestVaults.DropSchema4Columns);
         File.Delete(VaultPath + ".witness");
 
         AssertVaultTampered(() => TestVaults.Unlock(VaultPath));
@@ -277,7 +277,7 @@ public sealed class RecordSetIntegrityTests : TwoRecordVaultTestBase
 
         if (TestVaults.Scalar(VaultPath, "SELECT count(*) FROM pragma_table_info('meta') WHERE name = 'state';") is 1L)
         {
-            TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state;");
+            TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN state;" + TestVaults.DropSchema4Columns);
         }
 
         TestVaults.Execute(VaultPath, "UPDATE meta SET record_set = $a, wrapped_account_key = $w; PRAGMA user_version = 2;", ("$a", legacyAnchor), ("$w", legacyWrap));

@@ -86,8 +86,7 @@ public sealed class ServerBindingStorageTests : IDisposable
             creation.Session.Add(TestVaults.Login("first"));
         }
 
-        TestVaults.Execute(VaultPath, "ALTER TABLE meta DROP COLUMN server_uri; ALTER TABLE meta DROP COLUMN server_fingerprint; " +
-            "ALTER TABLE meta DROP COLUMN device_id; ALTER TABLE meta DROP COLUMN device_name; PRAGMA user_version = 3;");
+        TestVaults.Execute(VaultPath, TestVaults.DropSchema4Columns + " PRAGMA user_version = 3;");
 
         using VaultSession session = TestVaults.Unlock(VaultPath);
         Assert.Equal(4, session.Info.SchemaVersion);

@@ -65,6 +65,10 @@ internal static class TestVaults
 
     public const string Email = "alice@example.com";
 
+    /// <summary>SQL that takes a vault back below schema 4 (the account server binding's columns).</summary>
+    public const string DropSchema4Columns = " ALTER TABLE meta DROP COLUMN server_uri; ALTER TABLE meta DROP COLUMN server_fingerprint; " +
+        "ALTER TABLE meta DROP COLUMN device_id; ALTER TABLE meta DROP COLUMN device_name;";
+
     public static KdfParameters Kdf => KdfParameters.Minimum;
 
     public static VaultCreation Create(string path) => VaultFile.Create(path, Email, Password, Kdf);
