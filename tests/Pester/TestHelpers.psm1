@@ -114,4 +114,44 @@ function Exit-MSecureTestFolder {
     Remove-Item -LiteralPath $Folder.WorkDir -Recurse -Force -ErrorAction SilentlyContinue
 }
 
-Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh, Start-ChildPwsh, Enter-MSecureTestFolder, Exit-MSecureTestFolder
+function Start-MSecureTestServer {
+    <#
+    Starts the built account server (src/MSecure.Server/bin/Release/net10.0/msecure-server.dll) as a
+    real process on a free port with its own data folder, and waits for the two lines it prints:
+    its address and its certificate fingerprint. Returns Url, Fingerprint, Process and DataDir.
+    #>
+    param([Parameter(Mandatory)] [string] $DataDir, [string[]] $Arguments = @())
+    $dll = Join-Path $script:RepositoryRoot 'src/MSecure.Server/bin/Release/net10.0/msecure-server.dll'
+    if (-not (Test-Path $dll)) {
+        throw "The server is not built: $dll is missing. Run: dotnet build MSecure.PowerShell.sln -c Release."
+    }
+    New-Item -ItemType Directory -Path $DataDir -Force | Out-Null
+    $stdout = Join-Path $DataDir 'server.stdout'
+    $stderr = Join-Path $DataDir 'server.stderr'
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList (@($dll, '--data-dir', (Join-Path $DataDir 'data'), '--port', '0') + $Arguments) `
+        -RedirectStandardOutput $stdout -RedirectStandardError $stderr -NoNewWindow -PassThru
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $text = if (Test-Path $stdout) { Get-Content -LiteralPath $stdout -Raw } else { '' }
+        $url = [regex]::Match("$text", 'MSecure server listening on (https://127\.0\.0\.1:\d+)')
+        $fingerprint = [regex]::Match("$text", 'Certificate SHA-256 fingerprint: ([0-9A-F]{64})')
+        if ($url.Success -and $fingerprint.Success) {
+            return [pscustomobject]@{ Url = $url.Groups[1].Value + '/'; Fingerprint = $fingerprint.Groups[1].Value; Process = $process; DataDir = $DataDir }
+        }
+        if ($process.HasExited) { break }
+        Start-Sleep -Milliseconds 100
+    }
+    if (-not $process.HasExited) { $process.Kill($true) }
+    throw "The account server did not start: $(Get-Content -LiteralPath $stdout -Raw -ErrorAction SilentlyContinue) $(Get-Content -LiteralPath $stderr -Raw -ErrorAction SilentlyContinue)"
+}
+
+function Stop-MSecureTestServer {
+    <# Stops a server of Start-MSecureTestServer (its process only). #>
+    param($Server)
+    if ($Server -and -not $Server.Process.HasExited) {
+        $Server.Process.Kill($true)
+        $Server.Process.WaitForExit(10000) | Out-Null
+    }
+}
+
+Export-ModuleMember -Function Get-MSecureModulePath, Get-RepositoryRoot, Get-PwshCommandLine, Invoke-ChildPwsh, Start-ChildPwsh, Enter-MSecureTestFolder, Exit-MSecureTestFolder, Start-MSecureTestServer, Stop-MSecureTestServer

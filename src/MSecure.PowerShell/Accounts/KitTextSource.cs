@@ -30,9 +30,18 @@ internal static partial class KitTextSource
 
         string text = File.ReadAllText(path);
         Match match = KitPattern().Match(text);
+        if (!match.Success)
+        {
+            // The HTML kit page sets each dash of the kit text in its own element.
+            match = KitPattern().Match(System.Net.WebUtility.HtmlDecode(MarkupPattern().Replace(text, string.Empty)));
+        }
+
         return match.Success ? match.Value : text;
     }
 
-    [GeneratedRegex("MSK(?:-[A-Za-z2-7]{1,5})+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupPattern();
+
+    [GeneratedRegex(@"MSK(?:\s*-\s*[A-Za-z2-7]{1,5}){20,}", RegexOptions.CultureInvariant)]
     private static partial Regex KitPattern();
 }
