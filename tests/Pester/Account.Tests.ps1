@@ -53,6 +53,15 @@ Describe 'Enrollment of a second device through the account server' {
         $info.AccountId | Should -Be (Get-MSecureVault -Vault device1).AccountId
     }
 
+    It 'loads Polly.Core (the client''s retries) from Dependencies/ into the module''s private load context' {
+        $polly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Polly.Core' } | Select-Object -First 1
+        $polly | Should -Not -BeNullOrEmpty
+        $polly.Location | Should -Be (Join-Path (Split-Path (Get-MSecureModulePath)) 'Dependencies/Polly.Core.dll')
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($polly).Name | Should -Not -Be 'Default'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($polly) |
+            Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'MSecure.Core' } | Select-Object -First 1)))
+    }
+
     It 'lists every device, this one marked Current' {
         $devices = @(Get-MSecureDevice -Vault (Device2Path 'fromtext'))
         $devices.Count | Should -Be 3
