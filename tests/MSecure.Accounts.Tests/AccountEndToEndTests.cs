@@ -8,6 +8,7 @@ using MSecure.Core.Errors;
 using MSecure.Core.Kit;
 using MSecure.Core.Vault;
 using MSecure.Server;
+using MSecure.Server.Tests.Infrastructure;
 using Xunit;
 
 namespace MSecure.Accounts.Tests;
@@ -21,10 +22,14 @@ public sealed class AccountEndToEndTests
     private const string Password = "correct horse battery staple";
     private const string Email = "alice@example.com";
 
-    [Fact]
-    public async Task Enrolled_device_has_the_same_account_key_account_and_verifier_and_both_devices_are_listed()
+    /// <summary>SQLite always; PostgreSQL with MSECURE_TEST_POSTGRES (CI).</summary>
+    public static TheoryData<string> Databases => TestDatabases.All;
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Enrolled_device_has_the_same_account_key_account_and_verifier_and_both_devices_are_listed(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateRegistered(host, "device1");
         string vault2 = Path.Combine(host.VaultFolder("device2"), "enrolled.msecure");
 
@@ -55,10 +60,11 @@ public sealed class AccountEndToEndTests
         Assert.Equal(2, reopened.GetDevices().Count);
     }
 
-    [Fact]
-    public async Task Enrollment_failures_have_their_codes_and_write_nothing_locally()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Enrollment_failures_have_their_codes_and_write_nothing_locally(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateRegistered(host, "device1");
         string kit = device1.Kit.ToText();
         string folder = host.VaultFolder("device2");
@@ -83,10 +89,11 @@ public sealed class AccountEndToEndTests
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
-    [Fact]
-    public async Task Fingerprint_is_accepted_in_any_case_with_colons()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Fingerprint_is_accepted_in_any_case_with_colons(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateVault(host, "device1");
         string colons = string.Join(':', Enumerable.Range(0, 32).Select(i => host.Fingerprint.Substring(2 * i, 2))).ToLowerInvariant();
         ServerBinding binding = device1.Session.RegisterAccount(host.Server, colons, "device1");
@@ -94,10 +101,11 @@ public sealed class AccountEndToEndTests
         AssertFails(MSecureErrorCode.InvalidArgument, () => new AccountServerClient(host.Server, "12:34", null));
     }
 
-    [Fact]
-    public async Task Revoked_device_gets_DeviceRevoked_and_unknown_device_is_DeviceNotFound()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Revoked_device_gets_DeviceRevoked_and_unknown_device_is_DeviceNotFound(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateRegistered(host, "device1");
         using VaultCreation device2 = Enroll(host, Path.Combine(host.VaultFolder("device2"), "v.msecure"), Email, device1.Kit.ToText(), Password);
         Assert.Equal(2, device2.Session.GetDevices().Count);
@@ -109,10 +117,11 @@ public sealed class AccountEndToEndTests
         AssertFails(MSecureErrorCode.DeviceNotFound, () => device1.Session.RemoveDevice(Guid.NewGuid()));
     }
 
-    [Fact]
-    public async Task Key_rotation_replaces_the_server_key_other_devices_get_AccountKeyRotated_and_the_new_kit_enrolls()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Key_rotation_replaces_the_server_key_other_devices_get_AccountKeyRotated_and_the_new_kit_enrolls(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateRegistered(host, "device1");
         string oldKit = device1.Kit.ToText();
         using VaultCreation device2 = Enroll(host, Path.Combine(host.VaultFolder("device2"), "v.msecure"), Email, oldKit, Password);
@@ -129,10 +138,11 @@ public sealed class AccountEndToEndTests
         Assert.Equal(AccountKeyText(newKit, Password), AccountKeyText(device3.Kit, Password));
     }
 
-    [Fact]
-    public async Task Failed_server_rotation_changes_nothing_locally()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Failed_server_rotation_changes_nothing_locally(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateRegistered(host, "device1");
         string before = AccountKeyText(device1.Session.GetEmergencyKit(), Password);
         await host.StopAsync();
@@ -144,10 +154,11 @@ public sealed class AccountEndToEndTests
         Assert.Single(device1.Session.GetDevices());
     }
 
-    [Fact]
-    public async Task Password_change_is_offline_and_sign_in_and_enrollment_with_the_new_kit_work_after_a_restart()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Password_change_is_offline_and_sign_in_and_enrollment_with_the_new_kit_work_after_a_restart(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync();
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database);
         using VaultCreation device1 = CreateRegistered(host, "device1");
         string vault1 = device1.Session.Info.Path;
         await host.StopAsync();
@@ -168,18 +179,19 @@ public sealed class AccountEndToEndTests
         Assert.Equal(2, device2.Session.GetDevices().Count);
     }
 
-    [Fact]
-    public async Task Registration_refusals_existing_accounts_and_disconnect_have_their_codes()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Registration_refusals_existing_accounts_and_disconnect_have_their_codes(string database)
     {
-        await using AccountServerHost closed = await AccountServerHost.StartAsync(settings => settings with { Registration = RegistrationPolicy.Closed });
-        await using AccountServerHost invite = await AccountServerHost.StartAsync(settings => settings with { Registration = RegistrationPolicy.Invite });
+        await using AccountServerHost closed = await AccountServerHost.StartAsync(database, settings => settings with { Registration = RegistrationPolicy.Closed });
+        await using AccountServerHost invite = await AccountServerHost.StartAsync(database, settings => settings with { Registration = RegistrationPolicy.Invite });
         using VaultCreation vault = CreateVault(closed, "device1");
         AssertFails(MSecureErrorCode.RegistrationRefused, () => vault.Session.RegisterAccount(closed.Server, closed.Fingerprint, "device1"));
         AssertFails(MSecureErrorCode.RegistrationRefused, () => vault.Session.RegisterAccount(invite.Server, invite.Fingerprint, "device1", "no-such-invite"));
         Assert.Null(vault.Session.Info.Server);
         AssertFails(MSecureErrorCode.AccountNotRegistered, () => vault.Session.GetDevices());
 
-        await using AccountServerHost open = await AccountServerHost.StartAsync();
+        await using AccountServerHost open = await AccountServerHost.StartAsync(database);
         vault.Session.RegisterAccount(open.Server, open.Fingerprint, "device1");
         using VaultCreation sameEmail = CreateVault(open, "device2");
         AssertFails(MSecureErrorCode.AccountAlreadyRegistered, () => sameEmail.Session.RegisterAccount(open.Server, open.Fingerprint, "device2"));
@@ -190,10 +202,11 @@ public sealed class AccountEndToEndTests
         AssertFails(MSecureErrorCode.AccountNotRegistered, () => vault.Session.DisconnectAccount());
     }
 
-    [Fact]
-    public async Task Rate_limited_requests_are_RateLimited_with_the_retry_after()
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Rate_limited_requests_are_RateLimited_with_the_retry_after(string database)
     {
-        await using AccountServerHost host = await AccountServerHost.StartAsync(settings => settings with { RateLimitPerAddress = 3, RateLimitPerAccount = 3 });
+        await using AccountServerHost host = await AccountServerHost.StartAsync(database, settings => settings with { RateLimitPerAddress = 3, RateLimitPerAccount = 3 });
         using var client = new AccountServerClient(host.Server, host.Fingerprint, AccountServerHost.ClientOptions);
         MSecureException? limited = null;
         for (int i = 0; i < 10 && limited is null; i++)

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using MSecure.Core.Accounts;
 using MSecure.Core.Tests.TestSupport;
 using MSecure.Server;
+using MSecure.Server.Tests.Infrastructure;
 
 namespace MSecure.Accounts.Tests;
 
@@ -13,6 +14,7 @@ internal sealed class AccountServerHost : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
     private RunningServer? _server;
+    private PostgresTestDatabase? _postgres;
 
     private AccountServerHost(ServerSettings settings) => Settings = settings;
 
@@ -31,13 +33,20 @@ internal sealed class AccountServerHost : IAsyncDisposable
         RetryDelay = TimeSpan.FromMilliseconds(20),
     };
 
-    public static async Task<AccountServerHost> StartAsync(Func<ServerSettings, ServerSettings>? configure = null)
+    /// <summary>A server on <paramref name="database"/> (<see cref="TestDatabases.Sqlite"/> or <see cref="TestDatabases.Postgres"/>, a fresh database).</summary>
+    public static async Task<AccountServerHost> StartAsync(string database, Func<ServerSettings, ServerSettings>? configure = null)
     {
         var host = new AccountServerHost(null!);
+        if (database == TestDatabases.Postgres)
+        {
+            host._postgres = await PostgresTestDatabase.CreateAsync();
+        }
+
         var settings = new ServerSettings
         {
             DataDirectory = Path.Combine(host._data.Path, "server"),
             Port = 0,
+            PostgresConnectionString = host._postgres?.ConnectionString,
             ConfigurationArguments = ["--Logging:LogLevel:Default=Warning"],
         };
         host.Settings = configure is null ? settings : configure(settings);
@@ -80,6 +89,11 @@ internal sealed class AccountServerHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
         _data.Dispose();
     }
 }
