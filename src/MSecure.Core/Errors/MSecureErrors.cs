@@ -12,6 +12,9 @@ public static class MSecureErrors
     private static MSecureException Create(MSecureErrorCode code, MSecureErrorCategory category, string message) =>
         new(code, category, message);
 
+    private static MSecureException Create(MSecureErrorCode code, MSecureErrorCategory category, string message, Exception? innerException) =>
+        innerException is null ? new(code, category, message) : new(code, category, message, innerException);
+
     private static string Format(string format, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, format, args);
 
@@ -100,9 +103,7 @@ public static class MSecureErrors
     public static MSecureException VaultCorrupted(string path, string reason, Exception? innerException = null)
     {
         string message = Format("The vault file '{0}' is damaged or is not an MSecure vault: {1} Restore it from a backup.", path, reason);
-        return innerException is null
-            ? Create(MSecureErrorCode.VaultCorrupted, MSecureErrorCategory.InvalidData, message)
-            : new MSecureException(MSecureErrorCode.VaultCorrupted, MSecureErrorCategory.InvalidData, message, innerException);
+        return Create(MSecureErrorCode.VaultCorrupted, MSecureErrorCategory.InvalidData, message, innerException);
     }
 
     /// <summary>The vault was written with a newer schema than this build knows.</summary>
@@ -114,9 +115,7 @@ public static class MSecureErrors
     public static MSecureException VaultBusy(string path, TimeSpan timeout, Exception? innerException = null)
     {
         string message = Format("The vault file '{0}' stayed locked by another process for more than {1} seconds. Try again.", path, timeout.TotalSeconds);
-        return innerException is null
-            ? Create(MSecureErrorCode.VaultBusy, MSecureErrorCategory.ResourceUnavailable, message)
-            : new MSecureException(MSecureErrorCode.VaultBusy, MSecureErrorCategory.ResourceUnavailable, message, innerException);
+        return Create(MSecureErrorCode.VaultBusy, MSecureErrorCategory.ResourceUnavailable, message, innerException);
     }
 
     /// <summary>Another process changed the wrapped Account Key while this one was deriving keys.</summary>
@@ -155,9 +154,7 @@ public static class MSecureErrors
     public static MSecureException RecordTampered(Guid id, string what, Exception? innerException = null)
     {
         string message = Format("Record {0} failed authentication ({1}): it was tampered with, moved from another record, rolled back to an earlier revision, or corrupted.", id, what);
-        return innerException is null
-            ? Create(MSecureErrorCode.RecordTampered, MSecureErrorCategory.InvalidData, message)
-            : new MSecureException(MSecureErrorCode.RecordTampered, MSecureErrorCategory.InvalidData, message, innerException);
+        return Create(MSecureErrorCode.RecordTampered, MSecureErrorCategory.InvalidData, message, innerException);
     }
 
     /// <summary>A record draft is not valid; <paramref name="reason"/> says why without quoting any value.</summary>
@@ -214,9 +211,7 @@ public static class MSecureErrors
     public static MSecureException SettingsInvalid(string path, string reason, Exception? innerException = null)
     {
         string message = Format("The MSecure settings file '{0}' is not valid: {1} Set the default vault again with Set-MSecureDefaultVault, or delete the file.", path, reason);
-        return innerException is null
-            ? Create(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message)
-            : new MSecureException(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message, innerException);
+        return Create(MSecureErrorCode.SettingsInvalid, MSecureErrorCategory.InvalidData, message, innerException);
     }
 
     /// <summary>The folder of the vault at <paramref name="path"/> can be written by other users.</summary>
@@ -226,13 +221,10 @@ public static class MSecureErrors
                 path, folder, Convert.ToString((int)mode, 8)));
 
     /// <summary>The account server at <paramref name="server"/> did not answer; <paramref name="reason"/> says how (no secret).</summary>
-    public static MSecureException ServerUnreachable(Uri server, string reason, Exception? innerException = null)
-    {
-        string message = Format("The MSecure account server '{0}' cannot be reached: {1} Check that it runs and that the address is right, then try again.", server, reason);
-        return innerException is null
-            ? Create(MSecureErrorCode.ServerUnreachable, MSecureErrorCategory.ConnectionError, message)
-            : new MSecureException(MSecureErrorCode.ServerUnreachable, MSecureErrorCategory.ConnectionError, message, innerException);
-    }
+    public static MSecureException ServerUnreachable(Uri server, string reason, Exception? innerException = null) =>
+        Create(MSecureErrorCode.ServerUnreachable, MSecureErrorCategory.ConnectionError,
+            Format("The MSecure account server '{0}' cannot be reached: {1} Check that it runs and that the address is right, then try again.", server, reason),
+            innerException);
 
     /// <summary>The server's certificate is not the pinned one (<paramref name="pinned"/>), or not trusted when nothing is pinned.</summary>
     public static MSecureException ServerCertificateMismatch(Uri server, bool pinned) =>
@@ -241,13 +233,10 @@ public static class MSecureErrors
             : Format("The TLS certificate of the MSecure account server '{0}' is not trusted by this system. For a self-signed server certificate, pin it with -CertificateThumbprint (the fingerprint `msecure-server fingerprint` prints on the server).", server));
 
     /// <summary>The server answered outside the protocol; <paramref name="what"/> says how (status, code; never a body).</summary>
-    public static MSecureException ServerProtocolError(Uri server, string what, Exception? innerException = null)
-    {
-        string message = Format("The MSecure account server '{0}' gave an unexpected answer: {1} It may run an incompatible version.", server, what);
-        return innerException is null
-            ? Create(MSecureErrorCode.ServerProtocolError, MSecureErrorCategory.InvalidData, message)
-            : new MSecureException(MSecureErrorCode.ServerProtocolError, MSecureErrorCategory.InvalidData, message, innerException);
-    }
+    public static MSecureException ServerProtocolError(Uri server, string what, Exception? innerException = null) =>
+        Create(MSecureErrorCode.ServerProtocolError, MSecureErrorCategory.InvalidData,
+            Format("The MSecure account server '{0}' gave an unexpected answer: {1} It may run an incompatible version.", server, what),
+            innerException);
 
     /// <summary>The server refused the sign-in.</summary>
     public static MSecureException SignInFailed(Uri server) =>
