@@ -43,6 +43,7 @@ Describe 'Enrollment of a second device through the account server' {
         $info = Connect (Device2Path 'fromtext') -extra @{ Email = ' ALICE@example.com ' }
         $info.AccountId | Should -Be (Get-MSecureVault -Vault device1).AccountId
         $info.IsUnlocked | Should -BeTrue
+        $info.Server | Should -Be ([uri] $server.Url)
         Test-Path (Device2Path 'fromtext') | Should -BeTrue
     }
 
@@ -140,5 +141,38 @@ Describe 'ErrorIds of the account cmdlets' {
         Stop-MSecureTestServer $server
         { Connect (Device2Path 'stopped') } | Should -Throw -ErrorId (Id ServerUnreachable ConnectMSecureAccountCommand)
         Test-Path (Device2Path 'stopped') | Should -BeFalse
+    }
+}
+
+Describe 'Set-MSecurePassword stays offline' {
+    BeforeAll {
+        $script:offlineServer = Start-MSecureTestServer -DataDir (Join-Path $folder.WorkDir 'offline-server')
+        $script:newPassword = ConvertTo-SecureString 'the new password after the change' -AsPlainText -Force
+    }
+
+    AfterAll {
+        Stop-MSecureTestServer $offlineServer
+    }
+
+    It 'changes the password with the server stopped; after a restart, sign-in and enrollment with the new kit work' {
+        New-MSecureVault -Vault offline -Email 'carol@example.com' -Password $password | Out-Null
+        Register-MSecureAccount -Vault offline -Server $offlineServer.Url -CertificateThumbprint $offlineServer.Fingerprint | Out-Null
+        $port = ([uri] $offlineServer.Url).Port
+        Stop-MSecureTestServer $offlineServer
+
+        Set-MSecurePassword -Vault offline -Password $password -NewPassword $newPassword -KitPath (Join-Path $folder.WorkDir 'offline-kit.html') -Confirm:$false | Out-Null
+        Lock-MSecureVault -Vault offline
+
+        $script:offlineServer = Start-MSecureTestServer -DataDir (Join-Path $folder.WorkDir 'offline-server') -Port $port
+        $offlineServer.Url | Should -Be "https://127.0.0.1:$port/"
+        Unlock-MSecureVault -Vault offline -Password $newPassword
+        @(Get-MSecureDevice -Vault offline).Count | Should -Be 1
+
+        $newKit = KitTextOf offline
+        $enroll = @{ Server = $offlineServer.Url; CertificateThumbprint = $offlineServer.Fingerprint; Email = 'carol@example.com'; KitText = $newKit; ErrorAction = 'Stop' }
+        { Connect-MSecureAccount @enroll -Vault (Device2Path 'offline-old') -Password $password } | Should -Throw -ErrorId (Id WrongPassword ConnectMSecureAccountCommand)
+        $info = Connect-MSecureAccount @enroll -Vault (Device2Path 'offline-new') -Password $newPassword
+        $info.AccountId | Should -Be (Get-MSecureVault -Vault offline).AccountId
+        @(Get-MSecureDevice -Vault (Device2Path 'offline-new')).Count | Should -Be 2
     }
 }

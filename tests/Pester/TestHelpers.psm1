@@ -120,15 +120,15 @@ function Start-MSecureTestServer {
     real process on a free port with its own data folder, and waits for the two lines it prints:
     its address and its certificate fingerprint. Returns Url, Fingerprint, Process and DataDir.
     #>
-    param([Parameter(Mandatory)] [string] $DataDir, [string[]] $Arguments = @())
+    param([Parameter(Mandatory)] [string] $DataDir, [int] $Port = 0, [string[]] $Arguments = @())
     $dll = Join-Path $script:RepositoryRoot 'src/MSecure.Server/bin/Release/net10.0/msecure-server.dll'
     if (-not (Test-Path $dll)) {
         throw "The server is not built: $dll is missing. Run: dotnet build MSecure.PowerShell.sln -c Release."
     }
     New-Item -ItemType Directory -Path $DataDir -Force | Out-Null
-    $stdout = Join-Path $DataDir 'server.stdout'
-    $stderr = Join-Path $DataDir 'server.stderr'
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList (@($dll, '--data-dir', (Join-Path $DataDir 'data'), '--port', '0') + $Arguments) `
+    $stdout = Join-Path $DataDir "server-$([guid]::NewGuid().ToString('N')).stdout"
+    $stderr = [IO.Path]::ChangeExtension($stdout, '.stderr')
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList (@($dll, '--data-dir', (Join-Path $DataDir 'data'), '--port', "$Port") + $Arguments) `
         -RedirectStandardOutput $stdout -RedirectStandardError $stderr -NoNewWindow -PassThru
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {

@@ -9,7 +9,7 @@ namespace MSecure.PowerShell.Models;
 /// </summary>
 public sealed class MSecureVaultInfo
 {
-    internal MSecureVaultInfo(string name, string path, string email, int recordCount, Guid vaultId, Guid accountId, DateTimeOffset createdAt, string kdfParameters, int schemaVersion, DateTimeOffset? lockExpiresAt, bool isDefault)
+    internal MSecureVaultInfo(string name, string path, string email, int recordCount, Guid vaultId, Guid accountId, DateTimeOffset createdAt, string kdfParameters, int schemaVersion, DateTimeOffset? lockExpiresAt, bool isDefault, Uri? server = null)
     {
         Name = name;
         Path = path;
@@ -22,6 +22,7 @@ public sealed class MSecureVaultInfo
         SchemaVersion = schemaVersion;
         LockExpiresAt = lockExpiresAt;
         IsDefault = isDefault;
+        Server = server;
     }
 
     /// <summary>The vault's name: its file name without the extension.</summary>
@@ -59,6 +60,9 @@ public sealed class MSecureVaultInfo
 
     /// <summary>Whether commands that name no vault use this one (MSECURE_DEFAULT_VAULT, Set-MSecureDefaultVault, else the vault named default).</summary>
     public bool IsDefault { get; }
+
+    /// <summary>The account server this vault is connected to on this device (Register-MSecureAccount, Connect-MSecureAccount), or null.</summary>
+    public Uri? Server { get; }
 
     /// <summary>The name and path, control characters neutralised.</summary>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} ({1})", Formatting.TerminalText.Of(Name), Formatting.TerminalText.Of(Path));

@@ -16,7 +16,8 @@ internal static class VaultInfoOutput
         KdfParameters kdf = info.KdfParameters;
         string kdfText = string.Format(CultureInfo.InvariantCulture, "Argon2id m={0} KiB t={1} p={2}", kdf.MemoryKiB, kdf.Passes, kdf.Lanes);
         return new MSecureVaultInfo(info.Name, info.Path, info.Email, info.RecordCount, info.VaultId, info.AccountId, info.CreatedAt, kdfText, info.SchemaVersion, entry?.ExpiresAt,
-            isDefault: defaultPath is not null && VaultPathComparer.Instance.Equals(VaultPathComparer.Normalize(info.Path), VaultPathComparer.Normalize(defaultPath)));
+            isDefault: defaultPath is not null && VaultPathComparer.Instance.Equals(VaultPathComparer.Normalize(info.Path), VaultPathComparer.Normalize(defaultPath)),
+            info.Server?.Server);
     }
 
     /// <summary>Opens the vault file (no password needed) and describes it.</summary>
