@@ -117,7 +117,9 @@ public sealed class SignInTests
             var names = new System.Collections.Generic.List<string>();
             foreach (JsonProperty property in element.EnumerateObject())
             {
-                names.Add($"{property.Name}:{property.Value.ValueKind}:{property.Value.GetString()!.Length}");
+                // Timestamps drop trailing zeros of their fraction, so only ids and nonces compare by length.
+                int length = property.Name == "expiresAt" ? 0 : property.Value.GetString()!.Length;
+                names.Add($"{property.Name}:{property.Value.ValueKind}:{length}");
             }
 
             return string.Join(",", names);
