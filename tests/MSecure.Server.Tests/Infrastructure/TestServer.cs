@@ -1,8 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
 using System.IO;
+using System.Text;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace MSecure.Server.Tests.Infrastructure;
 
@@ -54,17 +60,61 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>Runs SQL against the server's database behind its back (to break it on purpose).</summary>
     public async Task ExecuteSqlAsync(string sql)
     {
-        if (_postgres is not null)
-        {
-            await _postgres.ExecuteAsync(sql);
-            return;
-        }
-
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Settings.DataDirectory, "msecure-server.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await using DbConnection connection = await OpenDatabaseAsync();
+        await using DbCommand command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of every row of <paramref name="sql"/>, as bytes.</summary>
+    public async Task<IReadOnlyList<byte[]>> ReadBlobsAsync(string sql)
+    {
+        await using DbConnection connection = await OpenDatabaseAsync();
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        var values = new List<byte[]>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<byte[]>(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>Every value of every server table as text (byte strings as base64, hex and UTF-8), for leak searches.</summary>
+    public async Task<string> DumpTextAsync()
+    {
+        var dump = new StringBuilder();
+        await using DbConnection connection = await OpenDatabaseAsync();
+        foreach (string table in new[] { "accounts", "retired_keys", "devices", "tokens", "challenges", "invites", "schema_migrations" })
+        {
+            await using DbCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT * FROM " + table;
+            await using DbDataReader reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (int i = 0; i < reader.FieldCount; i++)
+                {
+                    object value = reader.GetValue(i);
+                    dump.Append(table).Append('.').Append(reader.GetName(i)).Append('=');
+                    dump.AppendLine(value is byte[] bytes
+                        ? $"{Convert.ToBase64String(bytes)} {Convert.ToHexString(bytes)} {Encoding.UTF8.GetString(bytes)}"
+                        : Convert.ToString(value, CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    private async Task<DbConnection> OpenDatabaseAsync()
+    {
+        DbConnection connection = _postgres is not null
+            ? new NpgsqlConnection(_postgres.ConnectionString)
+            : new SqliteConnection($"Data Source={Path.Combine(Settings.DataDirectory, "msecure-server.db")}");
+        await connection.OpenAsync();
+        return connection;
     }
 
     public async ValueTask DisposeAsync()
@@ -76,7 +126,7 @@ public sealed class TestServer : IAsyncDisposable
             await _postgres.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(Settings.DataDirectory, recursive: true);
