@@ -161,7 +161,8 @@ internal sealed class AccountLink : IDisposable
     /// <summary>The signed-in connection for the vault's stored binding (made again when the binding changed).</summary>
     private AccountConnection Connect(UnlockedVault vault)
     {
-        ServerBinding binding = ReadVerifiedMetadata(vault).Server ?? throw MSecureErrors.AccountNotRegistered(vault.Path);
+        VaultMetadata metadata = ReadVerifiedMetadata(vault);
+        ServerBinding binding = metadata.Server ?? throw MSecureErrors.AccountNotRegistered(vault.Path);
         if (_connection is { } existing && existing.Binding == binding)
         {
             return existing;
@@ -169,9 +170,8 @@ internal sealed class AccountLink : IDisposable
 
         _connection?.Dispose();
         _connection = null;
-        string email = vault.Read(() => MetaStore.Read(vault.Database)).Email;
         _connection = new AccountConnection(new AccountServerClient(binding.Server, binding.CertificateFingerprint, Options),
-            vault.Codec.Cipher.Keys, email, binding.DeviceId, binding.DeviceName);
+            vault.Codec.Cipher.Keys, metadata.Email, binding.DeviceId, binding.DeviceName);
         return _connection;
     }
 
