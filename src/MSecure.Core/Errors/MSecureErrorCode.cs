@@ -104,4 +104,7 @@ public enum MSecureErrorCode
 
     /// <summary>The vault's folder can be written by other users, who could replace or delete the vault or plant its companion files.</summary>
     VaultLocationUnsafe,
+
+    /// <summary>An emergency kit file cannot be read: missing, a folder, not permitted, an I/O error, too large, or a damaged image.</summary>
+    KitFileUnreadable,
 }
