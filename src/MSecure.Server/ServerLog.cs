@@ -1,0 +1,36 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace MSecure.Server;
+
+/// <summary>
+/// Every log event of the server. Events name accounts and devices by id and emails only by
+/// <see cref="Security.EmailKeys.LogReference"/>; no token, signature, key, verifier or email is ever a parameter.
+/// </summary>
+internal sealed partial class ServerLog
+{
+    private ServerLog()
+    {
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Account {AccountId} registered device {DeviceId} (email ref {EmailRef})")]
+    public static partial void Registered(ILogger logger, Guid accountId, Guid deviceId, string emailRef);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Account {AccountId} signed in device {DeviceId}")]
+    public static partial void SignedIn(ILogger logger, Guid accountId, Guid deviceId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Sign-in refused ({Reason})")]
+    public static partial void SignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Account {AccountId} revoked device {DeviceId}")]
+    public static partial void DeviceRevoked(ILogger logger, Guid accountId, Guid deviceId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Account {AccountId} rotated its key to generation {KeyGeneration} from device {DeviceId}")]
+    public static partial void KeyRotated(ILogger logger, Guid accountId, long keyGeneration, Guid deviceId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Request failed with an unhandled {ExceptionType}")]
+    public static partial void Unhandled(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Database {Database} at schema version {Version}")]
+    public static partial void SchemaReady(ILogger logger, string database, int version);
+}
