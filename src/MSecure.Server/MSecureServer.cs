@@ -49,7 +49,11 @@ public static class MSecureServer
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Framework request chatter stays out of the log unless configuration asks for it.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

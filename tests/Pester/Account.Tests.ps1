@@ -54,6 +54,28 @@ Describe 'Enrollment of a second device through the account server' {
         $info.AccountId | Should -Be (Get-MSecureVault -Vault device1).AccountId
     }
 
+    It 'enrolls from the kit''s QR code as a PNG (-KitPath)' {
+        $png = Join-Path $folder.WorkDir 'kit.png'
+        Export-MSecureEmergencyKit -Vault device1 -Path $png
+        $info = Connect (Device2Path 'frompng') -extra @{ KitPath = $png }
+        $info.AccountId | Should -Be (Get-MSecureVault -Vault device1).AccountId
+    }
+
+    It 'enrolls from a Chromium screenshot of the HTML kit page (-KitPath)' {
+        $html = Join-Path $folder.WorkDir 'kit-for-screenshot.html'
+        $shot = Join-Path $folder.WorkDir 'kit-screenshot.png'
+        $chromiumProfile = Join-Path $folder.WorkDir 'chromium-profile'
+        Export-MSecureEmergencyKit -Vault device1 -Path $html
+        $chromium = (Get-Command chromium, chromium-browser -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+        $chromium | Should -Not -BeNullOrEmpty -Because 'chromium is installed for these tests (apt-get install chromium)'
+        & $chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update `
+            --disable-sync --disable-extensions --disable-crash-reporter --hide-scrollbars "--user-data-dir=$chromiumProfile" "--screenshot=$shot" `
+            '--window-size=800,1000' ([System.Uri]::new($html).AbsoluteUri) 2>&1 | Out-Null
+        $shot | Should -Exist
+        $info = Connect (Device2Path 'fromscreenshot') -extra @{ KitPath = $shot }
+        $info.AccountId | Should -Be (Get-MSecureVault -Vault device1).AccountId
+    }
+
     It 'loads Polly.Core (the client''s retries) from Dependencies/ into the module''s private load context' {
         $polly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Polly.Core' } | Select-Object -First 1
         $polly | Should -Not -BeNullOrEmpty
@@ -65,7 +87,7 @@ Describe 'Enrollment of a second device through the account server' {
 
     It 'lists every device, this one marked Current' {
         $devices = @(Get-MSecureDevice -Vault (Device2Path 'fromtext'))
-        $devices.Count | Should -Be 3
+        $devices.Count | Should -Be 5
         @($devices | Where-Object Current).Count | Should -Be 1
         ($devices | Where-Object Name -eq 'device1') | Should -Not -BeNullOrEmpty
         (Get-MSecureDevice -Vault device1 | Out-String -Width 300) | Should -Match 'DeviceId\s+Name\s+EnrolledAt\s+LastSeenAt\s+Revoked\s+Current'
@@ -76,7 +98,7 @@ Describe 'Enrollment of a second device through the account server' {
             ForEach-Object { Remove-MSecureDevice -Vault device1 -DeviceId $_.DeviceId -Confirm:$false }
         $revoked = @(Get-MSecureDevice -Vault device1 | Where-Object Revoked)
         $revoked.Count | Should -Be 1
-        $path = @((Device2Path 'fromtext'), (Device2Path 'fromhtml')) | Where-Object {
+        $path = @('fromtext', 'fromhtml', 'frompng', 'fromscreenshot' | ForEach-Object { Device2Path $_ }) | Where-Object {
             $null -eq (Get-MSecureDevice -Vault $_ -ErrorAction SilentlyContinue -ErrorVariable failed) -and $failed
         } | Select-Object -First 1
         { Get-MSecureDevice -Vault $path -ErrorAction Stop } | Should -Throw -ErrorId (Id DeviceRevoked GetMSecureDeviceCommand)

@@ -33,7 +33,7 @@ Describe 'The built module (out/MSecure)' {
         $rootAssemblies | Should -Be @('MSecure.PowerShell.dll')
 
         $dependencies = Join-Path $moduleRoot 'Dependencies'
-        foreach ($name in 'MSecure.Core.dll', 'QRCoder.dll', 'Polly.Core.dll', 'Microsoft.Data.Sqlite.dll', 'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.provider.e_sqlite3.dll', 'SQLitePCLRaw.batteries_v2.dll') {
+        foreach ($name in 'MSecure.Core.dll', 'QRCoder.dll', 'Polly.Core.dll', 'Microsoft.Data.Sqlite.dll', 'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.provider.e_sqlite3.dll', 'SQLitePCLRaw.batteries_v2.dll', 'zxing.dll', 'StbImageSharp.dll', 'AngleSharp.dll') {
             Join-Path $dependencies $name | Should -Exist
         }
         Join-Path $dependencies 'runtimes/linux-x64/native/libe_sqlite3.so' | Should -Exist

@@ -105,6 +105,9 @@ public enum MSecureErrorCode
     /// <summary>The vault's folder can be written by other users, who could replace or delete the vault or plant its companion files.</summary>
     VaultLocationUnsafe,
 
+    /// <summary>An emergency kit file cannot be read: missing, a folder, not permitted, an I/O error, too large, or a damaged image.</summary>
+    KitFileUnreadable,
+
     /// <summary>The account server could not be reached: connection refused or reset, a timeout, or a gateway error, after retries.</summary>
     ServerUnreachable,
 

@@ -69,6 +69,20 @@ public static class MSecureErrors
         Create(MSecureErrorCode.KitMalformed, MSecureErrorCategory.InvalidData,
             Format("The emergency kit is damaged: {0}", reason));
 
+    /// <summary>A kit file cannot be read (missing, a folder, not permitted, an I/O error, too large); <paramref name="reason"/> says why.</summary>
+    public static MSecureException KitFileUnreadable(string path, string reason, Exception? innerException = null)
+    {
+        string message = Format("The emergency kit file '{0}' cannot be read: {1}", path, reason);
+        return innerException is null
+            ? Create(MSecureErrorCode.KitFileUnreadable, MSecureErrorCategory.ResourceUnavailable, message)
+            : new MSecureException(MSecureErrorCode.KitFileUnreadable, MSecureErrorCategory.ResourceUnavailable, message, innerException);
+    }
+
+    /// <summary>A kit image (PNG or JPEG) is damaged, truncated or too large to decode. Never holds the file's content.</summary>
+    public static MSecureException KitImageDamaged(string path, string reason) =>
+        Create(MSecureErrorCode.KitFileUnreadable, MSecureErrorCategory.InvalidData,
+            Format("The emergency kit image '{0}' cannot be read: {1}", path, reason));
+
     /// <summary>The password did not unwrap the Account Key.</summary>
     public static MSecureException WrongPassword() =>
         Create(MSecureErrorCode.WrongPassword, MSecureErrorCategory.AuthenticationError,

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Accounts;
+using MSecure.Core.Kit.Reading;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Accounts;
 using MSecure.PowerShell.Commands.Bases;
@@ -41,7 +42,7 @@ public sealed class ConnectMSecureAccountCommand : VaultSessionCommand
     [ValidateNotNullOrEmpty]
     public string? KitText { get; set; }
 
-    /// <summary>A file holding the kit: a text file or the printable HTML page.</summary>
+    /// <summary>A file holding the kit: a text file, the printable HTML page, or a PNG/JPEG photo or screenshot of its QR code.</summary>
     [Parameter(ParameterSetName = KitPathSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string? KitPath { get; set; }
@@ -63,7 +64,7 @@ public sealed class ConnectMSecureAccountCommand : VaultSessionCommand
         string? thumbprint = AccountServerParameters.Thumbprint(CertificateThumbprint);
         string deviceName = AccountServerParameters.DeviceName(DeviceName);
         VaultFile.EnsureAbsent(path);
-        string kitText = KitText ?? KitTextSource.Read(GetUnresolvedProviderPathFromPSPath(KitPath!));
+        string kitText = KitText ?? KitFileReader.ReadKitText(GetUnresolvedProviderPathFromPSPath(KitPath!));
         if (!ShouldProcess(TerminalText.Of(path), $"Enroll this device as '{TerminalText.Of(deviceName)}' in the account on '{TerminalText.Of(server.ToString())}' and create the vault"))
         {
             return;

@@ -7,8 +7,11 @@ namespace MSecure.Core.Tests.TestSupport;
 /// <summary>Takes screenshots of local files with headless Chromium, offline and with a throw-away profile.</summary>
 internal static class HeadlessChromium
 {
-    /// <summary>Renders <paramref name="filePath"/> in an 800 × 1000 window and returns the path of the PNG screenshot.</summary>
-    public static string Screenshot(string filePath, TempDirectory directory, int width = 800, int height = 1000)
+    /// <summary>
+    /// Renders <paramref name="filePath"/> in an 800 × 1000 window (CSS pixels; the PNG has
+    /// <paramref name="deviceScaleFactor"/> device pixels per CSS pixel) and returns the path of the PNG screenshot.
+    /// </summary>
+    public static string Screenshot(string filePath, TempDirectory directory, int width = 800, int height = 1000, int deviceScaleFactor = 1)
     {
         string profile = directory.File("chromium-profile");
         string home = directory.File("home");
@@ -34,6 +37,7 @@ internal static class HeadlessChromium
                 "--user-data-dir=" + profile,
                 "--screenshot=" + screenshot,
                 $"--window-size={width},{height}",
+                $"--force-device-scale-factor={deviceScaleFactor}",
                 url,
             ],
             environment: new Dictionary<string, string>

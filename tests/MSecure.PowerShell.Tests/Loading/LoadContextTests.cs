@@ -17,7 +17,7 @@ public sealed class LoadContextTests : IDisposable
 {
     private static readonly string[] DependencyFiles =
     [
-        "MSecure.Core.dll", "QRCoder.dll", "Microsoft.Data.Sqlite.dll",
+        "MSecure.Core.dll", "QRCoder.dll", "Microsoft.Data.Sqlite.dll", "zxing.dll", "StbImageSharp.dll", "AngleSharp.dll",
         "SQLitePCLRaw.core.dll", "SQLitePCLRaw.batteries_v2.dll", "SQLitePCLRaw.provider.e_sqlite3.dll",
     ];
 
@@ -82,6 +82,20 @@ public sealed class LoadContextTests : IDisposable
         // Framework assemblies are not in the folder: they come from the default context.
         Assembly runtime = _resolver.Context.LoadFromAssemblyName(new AssemblyName("System.Runtime"));
         Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(runtime));
+    }
+
+    [Theory]
+    [InlineData("zxing")]
+    [InlineData("StbImageSharp")]
+    [InlineData("AngleSharp")]
+    public void KitReadingLibraries_LoadIntoThePrivateContext(string name)
+    {
+        Assembly core = _resolver.Resolve(AssemblyLoadContext.Default, new AssemblyName("MSecure.Core"))!;
+        Assembly library = _resolver.Context.LoadFromAssemblyName(new AssemblyName(name));
+
+        Assert.Same(_resolver.Context, AssemblyLoadContext.GetLoadContext(library));
+        Assert.Equal(_temp.Combine(name + ".dll"), library.Location);
+        Assert.Contains(core.GetReferencedAssemblies(), reference => reference.Name == name);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<(Uri, string)> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _address;
+    private bool _disposed;
 
     private ServerProcess(Process process) => _process = process;
 
@@ -119,6 +120,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             // SIGTERM: the host stops gracefully (and flushes its logs).
