@@ -70,9 +70,7 @@ public static class MSecureServer
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<Database>(_ => settings.PostgresConnectionString is { } postgres
-            ? new PostgresDatabase(postgres)
-            : new SqliteDatabase(settings.DataDirectory));
+        builder.Services.AddSingleton(_ => Database.Create(settings));
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<ChallengeStore>();
         builder.Services.AddSingleton<DeviceStore>();
@@ -126,7 +124,7 @@ public static class MSecureServer
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         PrepareDataDirectory(settings.DataDirectory);
-        using Database database = settings.PostgresConnectionString is { } postgres ? new PostgresDatabase(postgres) : new SqliteDatabase(settings.DataDirectory);
+        using Database database = Database.Create(settings);
         await Migrations.ApplyAsync(database, cancellationToken);
         return await new InviteStore(database, TimeProvider.System).CreateAsync(count, validity, cancellationToken);
     }

@@ -12,8 +12,8 @@ Option<int> port = new("--port") { Description = "The TCP port; 0 picks a free o
 Option<string> address = new("--address") { Description = "The address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
 Option<RegistrationPolicy> registration = new("--registration") { Description = "Who may register: open, closed or invite", DefaultValueFactory = _ => RegistrationPolicy.Open };
 Option<bool> developmentHttp = new("--development-http") { Description = "Serve plain HTTP (loopback only; for development)" };
-Option<int> rateLimitPerAddress = new("--rate-limit-per-address") { Description = "Requests per client address per minute", DefaultValueFactory = _ => 300 };
-Option<int> rateLimitPerAccount = new("--rate-limit-per-account") { Description = "Requests naming one account per minute", DefaultValueFactory = _ => 60 };
+Option<int> rateLimitPerAddress = new("--rate-limit-per-address") { Description = "Requests per client address per minute", DefaultValueFactory = _ => ServerSettings.DefaultRateLimitPerAddress };
+Option<int> rateLimitPerAccount = new("--rate-limit-per-account") { Description = "Requests naming one account per minute", DefaultValueFactory = _ => ServerSettings.DefaultRateLimitPerAccount };
 Option<int> count = new("--count") { Description = "How many invite codes", DefaultValueFactory = _ => 1 };
 Option<int> validDays = new("--valid-days") { Description = "Days each invite code stays valid", DefaultValueFactory = _ => 7 };
 

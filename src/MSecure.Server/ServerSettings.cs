@@ -8,6 +8,12 @@ namespace MSecure.Server;
 /// <summary>How a server instance runs: where it keeps its data, where it listens, its policies and limits.</summary>
 public sealed record ServerSettings
 {
+    /// <summary>The default of <see cref="RateLimitPerAddress"/>.</summary>
+    public const int DefaultRateLimitPerAddress = 300;
+
+    /// <summary>The default of <see cref="RateLimitPerAccount"/>.</summary>
+    public const int DefaultRateLimitPerAccount = 60;
+
     /// <summary>The folder of the certificate and (without PostgreSQL) the SQLite database.</summary>
     public required string DataDirectory { get; init; }
 
@@ -33,10 +39,10 @@ public sealed record ServerSettings
     public TimeSpan ChallengeLifetime { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Requests one client address may make per <see cref="RateLimitWindow"/>.</summary>
-    public int RateLimitPerAddress { get; init; } = 300;
+    public int RateLimitPerAddress { get; init; } = DefaultRateLimitPerAddress;
 
     /// <summary>Requests that may name one account (by email, id or token) per <see cref="RateLimitWindow"/>.</summary>
-    public int RateLimitPerAccount { get; init; } = 60;
+    public int RateLimitPerAccount { get; init; } = DefaultRateLimitPerAccount;
 
     /// <summary>The fixed window of both rate limits.</summary>
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);

@@ -29,7 +29,7 @@ internal static class JsonBody
 
         if (request.ContentLength > AccountProtocol.MaxRequestBodyBytes)
         {
-            return (null, Problems.PayloadTooLarge());
+            return (null, TooLarge(request));
         }
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent(AccountProtocol.MaxRequestBodyBytes + 1);
@@ -45,7 +45,7 @@ internal static class JsonBody
 
             if (length > AccountProtocol.MaxRequestBodyBytes)
             {
-                return (null, Problems.PayloadTooLarge());
+                return (null, TooLarge(request));
             }
 
             T? value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), contract);
@@ -53,7 +53,7 @@ internal static class JsonBody
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problems.PayloadTooLarge());
+            return (null, TooLarge(request));
         }
         catch (Exception exception) when (exception is JsonException or BadHttpRequestException or IOException)
         {
@@ -63,6 +63,16 @@ internal static class JsonBody
         {
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
+    }
+
+    /// <summary>
+    /// 413, closing the connection: the unread rest of the body cannot be drained, and a client that
+    /// reused the connection would lose its next request.
+    /// </summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.Connection = "close";
+        return Problems.PayloadTooLarge();
     }
 
     private static bool IsJson(string? contentType) =>

@@ -12,6 +12,11 @@ namespace MSecure.Server.Storage;
 /// </summary>
 internal abstract class Database : IDisposable
 {
+    /// <summary>PostgreSQL when the settings name one, else SQLite in the data folder.</summary>
+    public static Database Create(ServerSettings settings) => settings.PostgresConnectionString is { } postgres
+        ? new PostgresDatabase(postgres)
+        : new SqliteDatabase(settings.DataDirectory);
+
     /// <summary>"sqlite" or "postgres", as benchmarks and logs name it.</summary>
     public abstract string Name { get; }
 
