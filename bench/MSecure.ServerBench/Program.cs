@@ -121,7 +121,7 @@ internal sealed record Options(int Workers, int Accounts, TimeSpan WarmUp, TimeS
 {
     public static Options Parse(string[] args)
     {
-        var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--workers"] = 64, ["--accounts"] = 256, ["--warmup"] = 2, ["--seconds"] = 6 };
+        var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--workers"] = 64, ["--accounts"] = 256, ["--warmup"] = 2, ["--seconds"] = 5 };
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             if (!values.ContainsKey(args[i]))
