@@ -127,25 +127,15 @@ public sealed class KitFileReaderErrorTests
     [Fact]
     public void A_PNG_that_claims_a_gigantic_size_is_refused_before_decoding()
     {
-        byte[] png = KitRenderer.RenderPng(RealKit.Sheet);
-        // IHDR width and height (big-endian, bytes 16 to 23): 8,000 × 8,000 pixels, 64 megapixels.
-        byte[] size = [0x00, 0x00, 0x1F, 0x40];
-        size.CopyTo(png, 16);
-        size.CopyTo(png, 20);
-
-        Assert.Contains("megapixels", Fails(MSecureErrorCode.KitFileUnreadable, png).Message, StringComparison.Ordinal);
+        // 8,000 × 8,000 pixels: 64 megapixels.
+        Assert.Contains("megapixels", Fails(MSecureErrorCode.KitFileUnreadable, PngClaiming(8_000)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_PNG_that_claims_an_impossible_size_is_refused_before_decoding()
     {
-        byte[] png = KitRenderer.RenderPng(RealKit.Sheet);
         // 60,000 × 60,000 pixels: StbImageSharp itself refuses this header.
-        byte[] size = [0x00, 0x00, 0xEA, 0x60];
-        size.CopyTo(png, 16);
-        size.CopyTo(png, 20);
-
-        Assert.Contains("impossibly large", Fails(MSecureErrorCode.KitFileUnreadable, png).Message, StringComparison.Ordinal);
+        Assert.Contains("impossibly large", Fails(MSecureErrorCode.KitFileUnreadable, PngClaiming(60_000)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,6 +188,15 @@ public sealed class KitFileReaderErrorTests
         }
 
         RealKit.AssertIsTheKit(KitFileReader.ReadKitText(path));
+    }
+
+    /// <summary>The kit's PNG with its IHDR width and height (big-endian, bytes 16 to 23) both set to <paramref name="side"/>.</summary>
+    private static byte[] PngClaiming(int side)
+    {
+        byte[] png = KitRenderer.RenderPng(RealKit.Sheet);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), side);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), side);
+        return png;
     }
 
     [Fact]
