@@ -181,7 +181,7 @@ public sealed class VaultFile : IDisposable
         UnlockedVault? vault = null;
         try
         {
-            AccountVerifier.Verify(keys, metadata.Verifier);
+            VerifyStoredVerifier(database.Path, keys, metadata.Verifier);
             vault = new UnlockedVault(VaultDatabase.Open(database.Path), new RecordCodec(new RecordCipher(keys, metadata.VaultId)),
                 metadata.AccountId, metadata.KeyEpoch);
             VaultAttestation.Attest(vault, upgraded is null ? null : new WrapUpgrade(wrapped.EnvelopeBytes, upgraded), acceptRollback);
@@ -214,6 +214,20 @@ public sealed class VaultFile : IDisposable
         {
             _disposed = true;
             _database.Dispose();
+        }
+    }
+
+    // A stored verifier that is not even an envelope (truncated, unknown version byte) is damage to
+    // this vault's own metadata, not a sign of another account's key.
+    private static void VerifyStoredVerifier(string path, AccountKeys keys, byte[] verifier)
+    {
+        try
+        {
+            AccountVerifier.Verify(keys, verifier);
+        }
+        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.EnvelopeTruncated or MSecureErrorCode.EnvelopeUnsupportedVersion)
+        {
+            throw MSecureErrors.VaultCorrupted(path, "its stored verifier is damaged", exception);
         }
     }
 }

@@ -129,6 +129,18 @@ public sealed class CorruptedFileTests : IDisposable
         AssertCorrupted("wrapped Account Key is malformed");
     }
 
+    [Theory]
+    [InlineData("x'5a' || substr(verifier, 2)")]
+    [InlineData("substr(verifier, 1, 20)")]
+    public void AVaultWhoseStoredVerifierIsNotAnEnvelope_IsVaultCorrupted(string damagedVerifier)
+    {
+        CreateVaultWithRecords(1);
+        TestVaults.Execute(VaultPath, "UPDATE meta SET verifier = " + damagedVerifier + ";");
+
+        MSecureException error = TestValues.AssertFails(MSecureErrorCode.VaultCorrupted, () => TestVaults.Unlock(VaultPath));
+        Assert.Contains(VaultPath, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AVaultAskingForAHostileKdfCost_IsRefusedBeforeTheKdfRuns()
     {
