@@ -40,6 +40,13 @@ public sealed record RegisterAccountRequest
 
     /// <summary>Proof of possession: the signature of <see cref="SignedStatements.Registration"/>.</summary>
     public required byte[] Signature { get; init; }
+
+    // ToString shows ids only: tokens, signatures and envelopes never reach a log or a default view.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.FormattableString.Invariant($"AccountId = {AccountId}"));
+        return true;
+    }
 }
 
 /// <summary>POST /v1/auth/challenge.</summary>
@@ -79,6 +86,13 @@ public sealed record SignInRequest
 
     /// <summary>The signature of <see cref="SignedStatements.SignIn"/>.</summary>
     public required byte[] Signature { get; init; }
+
+    // ToString shows ids only: tokens, signatures and envelopes never reach a log or a default view.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.FormattableString.Invariant($"ChallengeId = {ChallengeId}, AccountId = {AccountId}, DeviceId = {DeviceId}"));
+        return true;
+    }
 }
 
 /// <summary>A bearer token, answered by registration, sign-in and key rotation.</summary>
@@ -92,6 +106,13 @@ public sealed record SessionResponse
 
     /// <summary>The device the token belongs to.</summary>
     public required Guid DeviceId { get; init; }
+
+    // ToString shows ids only: tokens, signatures and envelopes never reach a log or a default view.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.FormattableString.Invariant($"DeviceId = {DeviceId}, ExpiresAt = {ExpiresAt:O}"));
+        return true;
+    }
 }
 
 /// <summary>GET /v1/account.</summary>
@@ -111,6 +132,13 @@ public sealed record AccountResponse
 
     /// <summary>The device of the token.</summary>
     public required Guid DeviceId { get; init; }
+
+    // ToString shows ids only: tokens, signatures and envelopes never reach a log or a default view.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.FormattableString.Invariant($"AccountId = {AccountId}, DeviceId = {DeviceId}"));
+        return true;
+    }
 }
 
 /// <summary>PUT /v1/account/key: replaces the key pair and verifier after Reset-MSecureAccountKey.</summary>
@@ -130,6 +158,13 @@ public sealed record RotateAccountKeyRequest
 
     /// <summary>The signature of the same statement under the new key (proof of possession).</summary>
     public required byte[] NewKeySignature { get; init; }
+
+    // ToString shows ids only: tokens, signatures and envelopes never reach a log or a default view.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.FormattableString.Invariant($"ChallengeId = {ChallengeId}"));
+        return true;
+    }
 }
 
 /// <summary>One enrolled device.</summary>
