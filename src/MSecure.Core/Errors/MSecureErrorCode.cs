@@ -143,4 +143,16 @@ public enum MSecureErrorCode
 
     /// <summary>The account has no device with that id.</summary>
     DeviceNotFound,
+
+    /// <summary>The sync server or folder served changes that do not authenticate or break a record's history (replayed, dropped, swapped, another vault's); nothing was written.</summary>
+    SyncTampered,
+
+    /// <summary>The sync server answered with an older change sequence than this device already saw.</summary>
+    SyncRolledBack,
+
+    /// <summary>The sync folder cannot be used: missing, not an MSecure sync folder, another account's, or not writable.</summary>
+    SyncFolderInvalid,
+
+    /// <summary>The vault has no sync method: no account server, and no folder given.</summary>
+    SyncNotConfigured,
 }

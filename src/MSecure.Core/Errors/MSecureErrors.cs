@@ -301,4 +301,24 @@ public static class MSecureErrors
     public static MSecureException DeviceNotFound(Guid deviceId) =>
         Create(MSecureErrorCode.DeviceNotFound, MSecureErrorCategory.ObjectNotFound,
             Format("The account has no device with id {0} (Get-MSecureDevice lists them).", deviceId));
+
+    /// <summary>The sync source served something that does not authenticate or breaks a record's history.</summary>
+    public static MSecureException SyncTampered(string source, string reason) =>
+        Create(MSecureErrorCode.SyncTampered, MSecureErrorCategory.SecurityError,
+            Format("The sync source '{0}' served changes this device cannot accept: {1} Nothing was written to the vault.", source, reason));
+
+    /// <summary>The sync server's change sequence went back below one this device saw.</summary>
+    public static MSecureException SyncRolledBack(string source, long seen, long served) =>
+        Create(MSecureErrorCode.SyncRolledBack, MSecureErrorCategory.SecurityError,
+            Format("The sync source '{0}' answered with change sequence {1}, older than {2}, which this device already saw: it was restored from an older copy or is not the same server. Nothing was written.", source, served, seen));
+
+    /// <summary>The sync folder cannot be used.</summary>
+    public static MSecureException SyncFolderInvalid(string folder, string reason, Exception? innerException = null) =>
+        Create(MSecureErrorCode.SyncFolderInvalid, MSecureErrorCategory.InvalidArgument,
+            Format("The sync folder '{0}' cannot be used: {1}", folder, reason), innerException);
+
+    /// <summary>The vault has no sync method.</summary>
+    public static MSecureException SyncNotConfigured(string path) =>
+        Create(MSecureErrorCode.SyncNotConfigured, MSecureErrorCategory.InvalidOperation,
+            Format("The vault '{0}' has no sync method: connect it to an account server (Register-MSecureAccount, Connect-MSecureAccount) or sync through a folder with -Folder.", path));
 }

@@ -40,6 +40,27 @@ public static class AccountProtocol
     /// <summary>One device: DELETE revokes it (bearer token). Append the device id.</summary>
     public const string DeviceRoutePrefix = "/v1/devices/";
 
+    /// <summary>
+    /// The account's record changes: GET ?after=&lt;sequence&gt;&amp;limit=&lt;n&gt; pulls
+    /// (<see cref="PullChangesResponse"/>), POST pushes (<see cref="PushChangesRequest"/>). Bearer token.
+    /// </summary>
+    public const string SyncChangesRoute = "/v1/sync/changes";
+
+    /// <summary>The most changes one pull returns (also the default limit).</summary>
+    public const int MaxPullChanges = 5_000;
+
+    /// <summary>A pull page stops adding changes once their envelopes reach this many bytes (it always holds at least one).</summary>
+    public const int MaxPullEnvelopeBytes = 4 * 1024 * 1024;
+
+    /// <summary>The most changes one push holds.</summary>
+    public const int MaxPushChanges = 5_000;
+
+    /// <summary>The largest push body the server reads, in bytes (other routes: <see cref="MaxRequestBodyBytes"/>).</summary>
+    public const int MaxPushBodyBytes = 8 * 1024 * 1024;
+
+    /// <summary>The largest sync envelope the server stores, in bytes.</summary>
+    public const int MaxSyncEnvelopeBytes = 2 * 1024 * 1024;
+
     /// <summary>The media type of error bodies.</summary>
     public const string ProblemMediaType = "application/problem+json";
 

@@ -21,6 +21,9 @@ namespace MSecure.Core.Accounts.Protocol;
 [JsonSerializable(typeof(RotateAccountKeyRequest))]
 [JsonSerializable(typeof(DeviceResponse))]
 [JsonSerializable(typeof(DeviceListResponse))]
+[JsonSerializable(typeof(PullChangesResponse))]
+[JsonSerializable(typeof(PushChangesRequest))]
+[JsonSerializable(typeof(PushChangesResponse))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext
 {
 }
