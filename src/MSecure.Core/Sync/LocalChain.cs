@@ -101,12 +101,12 @@ internal sealed class LocalChain : IDisposable
             }
         }
 
+        // The row first: history rows reference it.
+        WriteCurrent(id, head, from + revisions.Count - 1, revisions[^1]);
         for (int i = 0; i < revisions.Count - 1; i++)
         {
             HistoryStore.Insert(_vault.Database, id, from + i, _vault.Codec.Cipher.Seal(EnvelopeRole.History, id, from + i, revisions[i].Json));
         }
-
-        WriteCurrent(id, head, from + revisions.Count - 1, revisions[^1]);
     }
 
     /// <summary>The live record other than <paramref name="id"/> whose name is <paramref name="current"/>'s, or null.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Security.Cryptography;
+using MSecure.Core.Cryptography;
 using MSecure.Core.Records.Serialization;
 using MSecure.Core.Storage;
 using MSecure.Core.Vault;
@@ -11,7 +13,7 @@ namespace MSecure.Core.Sync;
 /// Two live records with one name after applying another device's changes (each device added or
 /// renamed one while apart): the one with the larger id (big-endian bytes) gets a local edit
 /// renaming it "&lt;name&gt; (&lt;first 8 hex digits of its id&gt;)", sent like any other edit. Every
-/// device picks the same record and the same new name, so they converge through the usual rules.
+/// device picks the same record and writes the same rename revision, so they converge.
 /// </summary>
 internal static class NameCollisions
 {
@@ -21,7 +23,7 @@ internal static class NameCollisions
     /// the tail to write (with a rename appended when <paramref name="id"/> is the larger), and
     /// reports the rename in <paramref name="conflicts"/>. The renamed other record goes to the outbox here.
     /// </summary>
-    internal static IReadOnlyList<RevisionText> Resolve(LocalChain chain, Guid id, IReadOnlyList<RevisionText> revisions, Guid author,
+    internal static IReadOnlyList<RevisionText> Resolve(LocalChain chain, Guid id, IReadOnlyList<RevisionText> revisions,
         List<SyncConflict> conflicts, out RevisionText? renamed)
     {
         renamed = null;
@@ -32,14 +34,14 @@ internal static class NameCollisions
 
         if (IdOrder.Compare(id, other) > 0)
         {
-            renamed = Rename(id, revisions[^1], author, chain.Buffer);
+            renamed = Rename(id, revisions[^1], chain.Buffer);
             conflicts.Add(Conflict(id, renamed));
             return [.. revisions, renamed];
         }
 
         StoredRecord head = chain.Head(other)!;
         using RevisionText current = chain.Read(head, head.Revision);
-        using RevisionText otherRenamed = Rename(other, current, author, chain.Buffer);
+        using RevisionText otherRenamed = Rename(other, current, chain.Buffer);
         chain.Write(other, head, head.Revision + 1, [otherRenamed]);
         SyncOutbox.Touch(chain.Database, other, head.Revision);
         conflicts.Add(Conflict(other, otherRenamed));
@@ -49,12 +51,25 @@ internal static class NameCollisions
     /// <summary>The new name of record <paramref name="id"/> named <paramref name="name"/>.</summary>
     internal static string RenamedName(Guid id, string name) => string.Create(CultureInfo.InvariantCulture, $"{name} ({id.ToString("N")[..8]})");
 
-    private static RevisionText Rename(Guid id, RevisionText current, Guid author, PinnedBufferWriter buffer)
+    /// <summary>The change id of the rename made on change <paramref name="parent"/>: first 16 bytes of SHA-256("msecure/v1/rename-change" ‖ parent (16, BE)).</summary>
+    internal static Guid RenameChangeId(Guid parent)
+    {
+        Span<byte> input = stackalloc byte[24 + IdEncoding.Length];
+        "msecure/v1/rename-change"u8.CopyTo(input);
+        IdEncoding.Write(parent, input[24..]);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(input, hash);
+        return IdEncoding.Read(hash);
+    }
+
+    private static RevisionText Rename(Guid id, RevisionText current, PinnedBufferWriter buffer)
     {
         RecordDocument record = RevisionText.Copy(current.Record!);
         record.Name = RenamedName(id, record.Name!);
-        record.Modified = VaultClock.NowMilliseconds();
-        record.Sync = new SyncDocument { Change = Guid.NewGuid(), Parent = current.Change, Author = author, CopyOf = null };
+        // Deterministic (change id, time, no author): every device that resolves this collision
+        // writes the byte-identical revision, so the server takes the second as a duplicate and
+        // a device that pulls another's rename sees its own.
+        record.Sync = new SyncDocument { Change = RenameChangeId(current.Change), Parent = current.Change, Author = Guid.Empty, CopyOf = null };
         return RevisionText.FromRecord(id, record, buffer);
     }
 

@@ -115,7 +115,7 @@ internal sealed class ServerPageApplier
     private static void Append(LocalChain chain, Guid id, StoredRecord? head, RevisionText text, List<SyncConflict> conflicts)
     {
         long from = (head?.Revision ?? 0) + 1;
-        IReadOnlyList<RevisionText> tail = NameCollisions.Resolve(chain, id, [text], chain.Author, conflicts, out RevisionText? renamed);
+        IReadOnlyList<RevisionText> tail = NameCollisions.Resolve(chain, id, [text], conflicts, out RevisionText? renamed);
         using (renamed)
         {
             chain.Write(id, head, from, tail);
@@ -136,7 +136,7 @@ internal sealed class ServerPageApplier
         try
         {
             resolution = ServerRebase.Resolve(remote, pending, chain.Author, chain.Buffer);
-            IReadOnlyList<RevisionText> tail = NameCollisions.Resolve(chain, id, resolution.Revisions, chain.Author, conflicts, out renamed);
+            IReadOnlyList<RevisionText> tail = NameCollisions.Resolve(chain, id, resolution.Revisions, conflicts, out renamed);
             chain.Write(id, head, s + 1, tail);
             SyncOutbox.Advance(chain.Database, id, s + 1, s + tail.Count);
             string name = tail[^1].Record?.Name ?? string.Empty;

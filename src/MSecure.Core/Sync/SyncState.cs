@@ -10,7 +10,8 @@ namespace MSecure.Core.Sync;
 /// <param name="Method">"server" or "folder".</param>
 /// <param name="Cursor">Server: the last sequence applied.</param>
 /// <param name="Folder">The folder layer's state (opaque here), or null.</param>
-internal sealed record SyncState(string Method, long Cursor, JsonObject? Folder)
+/// <param name="RotatedSinceSync">The Account Key was rotated on this device after its last sync.</param>
+internal sealed record SyncState(string Method, long Cursor, JsonObject? Folder, bool RotatedSinceSync = false)
 {
     /// <summary>The method name of server sync.</summary>
     internal const string ServerMethod = "server";

@@ -61,6 +61,11 @@ internal static class SyncStateStore
             ["method"] = state.Method,
             ["cursor"] = state.Cursor,
         };
+        if (state.RotatedSinceSync)
+        {
+            document["rotated"] = true;
+        }
+
         if (state.Folder is not null)
         {
             document["folder"] = state.Folder.DeepClone();
@@ -82,7 +87,8 @@ internal static class SyncStateStore
                 return null;
             }
 
-            return new SyncState(method, cursor, document["folder"] as JsonObject is { } folder ? (JsonObject)folder.DeepClone() : null);
+            return new SyncState(method, cursor, document["folder"] as JsonObject is { } folder ? (JsonObject)folder.DeepClone() : null,
+                document["rotated"]?.GetValue<bool>() ?? false);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {

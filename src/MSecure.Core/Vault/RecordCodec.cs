@@ -60,6 +60,29 @@ internal sealed class RecordCodec : IDisposable
         ToRecord(id, revision, OpenDocument(role, id, revision, envelope, out _));
 
     /// <summary>
+    /// Opens a history entry: the record of that revision, or null for a tombstone of this record
+    /// (a removal that sync followed with another revision, e.g. an edit that won against it).
+    /// </summary>
+    /// <exception cref="MSecureException">RecordTampered.</exception>
+    internal Record? OpenHistoryEntry(Guid id, long revision, byte[] envelope)
+    {
+        byte[] plaintext = Cipher.Open(EnvelopeRole.History, id, revision, envelope);
+        try
+        {
+            if (RecordSerializer.ReadRecord(plaintext) is { } document)
+            {
+                return ToRecord(id, revision, document);
+            }
+
+            return RecordSerializer.ReadTombstone(plaintext) is { } tombstone && tombstone.Id == id ? null : throw Unreadable(id);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>
     /// Opens a full record's document; with <paramref name="historyEnvelope"/> also re-seals
     /// the same bytes as the history entry of that revision (for an update or removal).
     /// </summary>
