@@ -301,13 +301,7 @@ public sealed class SyncTests
         await server.Client.PushOkAsync(session.Token, Change(Guid.NewGuid(), 0), Change(Guid.NewGuid(), 0), Change(Guid.NewGuid(), 0));
         await server.Client.PushOkAsync(bystander.Token, Change(Guid.NewGuid(), 0));
 
-        (RotateAccountKeyRequest rotation, ECDsa newKey, _) = account.RotationRequest(await server.Client.ChallengeAsync(account.Email));
-        using (newKey)
-        {
-            using HttpResponseMessage rotated = await server.Client.SendJsonAsync(HttpMethod.Put, AccountProtocol.AccountKeyRoute, rotation, ProtocolClient.Json.RotateAccountKeyRequest, session.Token);
-            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
-            session = await ProtocolClient.ReadAsync(rotated, ProtocolClient.Json.SessionResponse);
-        }
+        session = await RotateOkAsync(server, account, session.Token);
 
         PullChangesResponse after = await server.Client.PullOkAsync(session.Token, 0);
         Assert.Empty(after.Changes);
@@ -346,12 +340,7 @@ public sealed class SyncTests
             await ProtocolClient.AssertProblemAsync(push, HttpStatusCode.Forbidden, ProblemCodes.DeviceRevoked);
         }
 
-        (RotateAccountKeyRequest rotation, ECDsa newKey, _) = account.RotationRequest(await server.Client.ChallengeAsync(account.Email));
-        using (newKey)
-        using (HttpResponseMessage rotated = await server.Client.SendJsonAsync(HttpMethod.Put, AccountProtocol.AccountKeyRoute, rotation, ProtocolClient.Json.RotateAccountKeyRequest, owner.Token))
-        {
-            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
-        }
+        await RotateOkAsync(server, account, owner.Token);
 
         using (HttpResponseMessage push = await server.Client.PushAsync(stale.Token, new PushChangesRequest { Changes = [Change(Guid.NewGuid(), 0)] }))
         {
@@ -391,6 +380,18 @@ public sealed class SyncTests
     [Fact]
     public void The_sync_limit_defaults_to_600_per_minute() =>
         Assert.Equal(600, new ServerSettings { DataDirectory = "unused" }.RateLimitSyncPerAccount);
+
+    /// <summary>Rotates the account's key from the device of <paramref name="token"/>; returns that device's new session.</summary>
+    private static async Task<SessionResponse> RotateOkAsync(TestServer server, TestAccount account, string token)
+    {
+        (RotateAccountKeyRequest rotation, ECDsa newKey, _) = account.RotationRequest(await server.Client.ChallengeAsync(account.Email));
+        using (newKey)
+        {
+            using HttpResponseMessage rotated = await server.Client.SendJsonAsync(HttpMethod.Put, AccountProtocol.AccountKeyRoute, rotation, ProtocolClient.Json.RotateAccountKeyRequest, token);
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+            return await ProtocolClient.ReadAsync(rotated, ProtocolClient.Json.SessionResponse);
+        }
+    }
 
     private static async Task<HttpResponseMessage> SendPushAsync(TestServer server, string token, HttpContent content, bool chunkedTransfer = false)
     {
