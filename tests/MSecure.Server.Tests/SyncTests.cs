@@ -199,6 +199,29 @@ public sealed class SyncTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Conflicts_carry_current_changes_until_their_envelopes_reach_4_MiB(string database)
+    {
+        await using TestServer server = await TestServer.StartAsync(database);
+        using TestAccount account = TestAccount.Create();
+        SessionResponse session = await server.Client.RegisterOkAsync(account);
+        PushChange[] big = Enumerable.Range(0, 3).Select(_ => Change(Guid.NewGuid(), 0, envelopeBytes: AccountProtocol.MaxSyncEnvelopeBytes)).ToArray();
+        PushChange small = Change(Guid.NewGuid(), 0);
+        await server.Client.PushOkAsync(session.Token, big[0], big[1]);
+        await server.Client.PushOkAsync(session.Token, big[2], small);
+
+        PushChangesResponse response = await server.Client.PushOkAsync(session.Token,
+            Change(big[0].RecordId, 0), Change(big[0].RecordId, 0), Change(big[1].RecordId, 0), Change(big[2].RecordId, 0), Change(small.RecordId, 0));
+
+        Assert.All(response.Results, r => Assert.Equal(SyncOutcomes.Conflict, r.Outcome));
+        Assert.Equal(big[0].Envelope, response.Results[0].Current!.Envelope);
+        Assert.Equal(big[0].Envelope, response.Results[1].Current!.Envelope);
+        Assert.Equal(big[1].Envelope, response.Results[2].Current!.Envelope);
+        Assert.Null(response.Results[3].Current);
+        Assert.Null(response.Results[4].Current);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Another_accounts_log_is_invisible_and_its_ids_are_its_own(string database)
     {
         await using TestServer server = await TestServer.StartAsync(database);
