@@ -43,7 +43,7 @@ internal sealed class ServerPageApplier
         {
             (int applied, List<SyncConflict> conflicts) = _vault.WriteRecords(change =>
             {
-                SyncState? state = SyncStateStore.Read(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId);
+                SyncState? state = SyncStateStore.Read(_vault);
                 if ((state?.Cursor ?? 0) != cursor || state?.Method != expectedState?.Method)
                 {
                     throw new CursorMoved();
@@ -57,7 +57,7 @@ internal sealed class ServerPageApplier
                     count += ApplyOne(chain, remote, found) ? 1 : 0;
                 }
 
-                SyncStateStore.Write(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId,
+                SyncStateStore.Write(_vault,
                     new SyncState(SyncState.ServerMethod, nextCursor, state?.Folder));
                 return (count, found);
             });

@@ -23,7 +23,7 @@ internal static class ServerSync
     internal static SyncResult Run(UnlockedVault vault, ISyncServer server, Action<SyncProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
-        SyncState? state = vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId));
+        SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
         if (state is not null && state.Method != SyncState.ServerMethod)
         {
             throw MSecureErrors.SyncNotConfigured(vault.Path);
@@ -50,7 +50,7 @@ internal static class ServerSync
     {
         while (true)
         {
-            SyncState? state = vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId));
+            SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
             long cursor = state?.Cursor ?? 0;
             PullChangesResponse page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
             PullPageCheck.Check(server.Source, cursor, AccountProtocol.MaxPullChanges, page);

@@ -78,7 +78,7 @@ public sealed class OutboxAndMigrationTests : IDisposable
         _devices[0].Use(vault => AccountKeyRotation.Run(vault, TestVaults.Password));
 
         Assert.Equal(2, Outbox(0));
-        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId)))!;
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault)))!;
         Assert.Equal(0, state.Cursor);
         Assert.True(state.RotatedSinceSync);
         Assert.Equal(SyncState.ServerMethod, state.Method);
@@ -97,7 +97,7 @@ public sealed class OutboxAndMigrationTests : IDisposable
 
         Assert.Equal(5, result.Pushed);
         Assert.Equal(0, result.Pulled);
-        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId)))!;
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault)))!;
         Assert.Equal(10, state.Cursor);
         Assert.False(state.RotatedSinceSync);
         Assert.Equal([6L, 7, 8, 9, 10], _devices.Server.Log.Select(change => change.Sequence));
@@ -136,7 +136,7 @@ public sealed class OutboxAndMigrationTests : IDisposable
         _devices[0].AddMany(Enumerable.Range(0, 10).Select(i => TestVaults.Login("r" + i)));
         _devices.Sync(0);
 
-        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId)))!;
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault)))!;
 
         Assert.Equal(10, state.Cursor);
     }
