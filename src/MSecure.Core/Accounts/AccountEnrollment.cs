@@ -65,6 +65,9 @@ public static class AccountEnrollment
             VaultCreation creation = CreateVault(fullPath, kit, accountKey, account.Verifier, password, connection);
             creation.Session.AttachAccount(connection);
             connection = null;
+
+            progress?.Invoke(EnrollmentStage.Syncing);
+            PullEverything(creation, fullPath);
             return creation;
         }
         finally
@@ -118,6 +121,34 @@ public static class AccountEnrollment
         catch (MSecureException)
         {
             RevokeQuietly(connection);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Ends the enrollment with a full sync; when it fails, the new device is revoked (best effort),
+    /// the new vault deleted, and the error thrown: a half-filled vault is never left behind.
+    /// </summary>
+    private static void PullEverything(VaultCreation creation, string fullPath)
+    {
+        try
+        {
+            creation.InitialSync = creation.Session.Sync();
+        }
+        catch (MSecureException)
+        {
+            try
+            {
+                Guid deviceId = creation.Session.Info.Server!.DeviceId;
+                creation.Session.RemoveDevice(deviceId);
+            }
+            catch (MSecureException)
+            {
+                // The device stays listed; Remove-MSecureDevice can revoke it.
+            }
+
+            creation.Dispose();
+            Storage.VaultFilePermissions.DeleteVaultFiles(fullPath);
             throw;
         }
     }

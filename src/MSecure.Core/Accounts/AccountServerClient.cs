@@ -26,7 +26,11 @@ public sealed class AccountServerClient : IDisposable
 {
     private const int MaxResponseBytes = 1024 * 1024;
 
+    // A pull page holds up to 4 MiB of envelopes plus one more (each up to 2 MiB), base64 in JSON.
+    private const int MaxPullResponseBytes = 16 * 1024 * 1024;
+
     private readonly HttpClient _http;
+    private readonly HttpClient _largeAnswerHttp;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
     private readonly ResiliencePipeline<HttpResponseMessage> _nonIdempotent;
     private readonly string? _fingerprint;
@@ -56,6 +60,12 @@ public sealed class AccountServerClient : IDisposable
             BaseAddress = Server,
             Timeout = options.RequestTimeout,
             MaxResponseContentBufferSize = MaxResponseBytes,
+        };
+        _largeAnswerHttp = new HttpClient(handler, disposeHandler: false)
+        {
+            BaseAddress = Server,
+            Timeout = options.RequestTimeout,
+            MaxResponseContentBufferSize = MaxPullResponseBytes,
         };
         _idempotent = TransientFailures.Pipeline(options, idempotent: true);
         _nonIdempotent = TransientFailures.Pipeline(options, idempotent: false);
@@ -106,8 +116,43 @@ public sealed class AccountServerClient : IDisposable
         Send(HttpMethod.Put, AccountProtocol.AccountKeyRoute, token, Body(request, ProtocolJsonContext.Default.RotateAccountKeyRequest),
             ProtocolJsonContext.Default.SessionResponse, idempotent: false);
 
+    /// <summary>
+    /// GET /v1/sync/changes: the account's changes after sequence <paramref name="after"/>, at most
+    /// <paramref name="limit"/>. Retried like every GET. The answer's shape is checked here
+    /// (<see cref="SyncAnswers"/>); its sequences are the caller's to check.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is negative or <paramref name="limit"/> is not positive.</exception>
+    public PullChangesResponse PullChanges(string token, long after, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        string route = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{AccountProtocol.SyncChangesRoute}?after={after}&limit={limit}");
+        PullChangesResponse response = Send(HttpMethod.Get, route, token, null, ProtocolJsonContext.Default.PullChangesResponse, idempotent: true,
+            largeAnswer: true);
+        SyncAnswers.CheckPull(Server, response, after, limit);
+        return response;
+    }
+
+    /// <summary>
+    /// POST /v1/sync/changes. Retried like a GET: the change ids make a repeated push answer
+    /// <see cref="SyncOutcomes.Duplicate"/> for what the first one stored. The answer must hold one
+    /// well-formed result per change, in request order (<see cref="SyncAnswers"/>).
+    /// </summary>
+    public PushChangesResponse PushChanges(string token, PushChangesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        PushChangesResponse response = Send(HttpMethod.Post, AccountProtocol.SyncChangesRoute, token, Body(request, ProtocolJsonContext.Default.PushChangesRequest),
+            ProtocolJsonContext.Default.PushChangesResponse, idempotent: true);
+        SyncAnswers.CheckPush(Server, request, response);
+        return response;
+    }
+
     /// <summary>Closes the connections.</summary>
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _largeAnswerHttp.Dispose();
+        _http.Dispose();
+    }
 
     private static ByteArrayContent Body<T>(T value, JsonTypeInfo<T> typeInfo)
     {
@@ -117,9 +162,9 @@ public sealed class AccountServerClient : IDisposable
     }
 
     private T Send<T>(HttpMethod method, string route, string? token, ByteArrayContent? body, JsonTypeInfo<T> typeInfo, bool idempotent,
-        ProblemContext? context = null)
+        ProblemContext? context = null, bool largeAnswer = false)
     {
-        using HttpResponseMessage response = Execute(method, route, token, body, idempotent, context ?? ProblemContext.General);
+        using HttpResponseMessage response = Execute(method, route, token, body, idempotent, context ?? ProblemContext.General, largeAnswer);
         try
         {
             byte[] bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
@@ -137,8 +182,10 @@ public sealed class AccountServerClient : IDisposable
         using HttpResponseMessage response = Execute(method, route, token, null, idempotent: true, context);
     }
 
-    private HttpResponseMessage Execute(HttpMethod method, string route, string? token, ByteArrayContent? body, bool idempotent, ProblemContext context)
+    private HttpResponseMessage Execute(HttpMethod method, string route, string? token, ByteArrayContent? body, bool idempotent, ProblemContext context,
+        bool largeAnswer = false)
     {
+        HttpClient http = largeAnswer ? _largeAnswerHttp : _http;
         ResiliencePipeline<HttpResponseMessage> pipeline = idempotent ? _idempotent : _nonIdempotent;
         byte[]? bodyBytes = body?.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         body?.Dispose();
@@ -159,7 +206,7 @@ public sealed class AccountServerClient : IDisposable
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 }
 
-                return _http.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                return http.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             }, CancellationToken.None);
         }
         catch (HttpRequestException exception)

@@ -14,4 +14,7 @@ public enum EnrollmentStage
 
     /// <summary>Creating the local vault.</summary>
     CreatingVault,
+
+    /// <summary>Pulling the account's records into the new vault.</summary>
+    Syncing,
 }

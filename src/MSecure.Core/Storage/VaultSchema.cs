@@ -82,6 +82,19 @@ internal static class VaultSchema
             ALTER TABLE meta ADD COLUMN device_id BLOB;
             ALTER TABLE meta ADD COLUMN device_name TEXT;
             """),
+
+        // Sync (see docs/ARCHITECTURE.md section 17.2): the outbox of records changed on this device
+        // and not yet sent, with how much of each chain the server holds, and the sealed sync state
+        // (method, cursor, folder state; NULL until the first sync). Records written before this
+        // step were never sent: they all start in the outbox.
+        new(5, "sync outbox and sync state", """
+            CREATE TABLE sync_outbox (
+                record_id BLOB PRIMARY KEY,
+                server_revision INTEGER NOT NULL
+            );
+            ALTER TABLE meta ADD COLUMN sync_state BLOB;
+            INSERT INTO sync_outbox (record_id, server_revision) SELECT id, 0 FROM records;
+            """),
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>

@@ -63,6 +63,7 @@ internal static class AccountKeyRotation
                 MetaStore.UpdateVerifierAndAdvanceEpoch(vault.Database, verifier);
                 var next = new VaultState(stored.Revision + 1, newDigest, MetadataHash.Of(MetaStore.Read(vault.Database)));
                 MetaStore.UpdateState(vault.Database, next.Seal(newCodec.Cipher.Keys, vault.VaultId));
+                Sync.SyncAfterRotation.Reset(vault, newCodec.Cipher.Keys);
                 beforeCommit?.Invoke(newCodec.Cipher.Keys, verifier);
                 return next.Revision;
             });

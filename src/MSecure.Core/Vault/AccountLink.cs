@@ -7,6 +7,7 @@ using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 using MSecure.Core.Kit;
 using MSecure.Core.Storage;
+using MSecure.Core.Sync;
 
 namespace MSecure.Core.Vault;
 
@@ -86,6 +87,19 @@ internal sealed class AccountLink : IDisposable
             connection.Client.RevokeDevice(token, deviceId);
             return 0;
         });
+    }
+
+    /// <summary>Syncs the vault through its account server (SyncNotConfigured when it has none).</summary>
+    internal SyncResult Sync(UnlockedVault vault, Action<SyncProgress>? progress)
+    {
+        if (ReadVerifiedMetadata(vault).Server is null)
+        {
+            throw MSecureErrors.SyncNotConfigured(vault.Path);
+        }
+
+        progress?.Invoke(new SyncProgress(SyncStage.Connecting, 0, 0, null));
+        AccountConnection connection = Connect(vault);
+        return ServerSync.Run(vault, new AccountSyncServer(connection, call => Call(vault, connection, call)), progress);
     }
 
     /// <summary>Forgets the server on this device: signs out (best effort) and clears the binding. The vault stays.</summary>

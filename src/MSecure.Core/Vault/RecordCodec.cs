@@ -24,13 +24,13 @@ internal sealed class RecordCodec : IDisposable
     internal RecordCipher Cipher { get; }
 
     /// <summary>Seals a live revision: name index, summary envelope and full envelope.</summary>
-    internal SealedRecord Seal(Guid id, long revision, RecordContent content, long createdAt, long modifiedAt)
+    internal SealedRecord Seal(Guid id, long revision, RecordContent content, long createdAt, long modifiedAt, SyncDocument? sync)
     {
         try
         {
             RecordSerializer.WriteSummary(content, modifiedAt, _buffer);
             byte[] summary = Cipher.Seal(EnvelopeRole.Summary, id, revision, _buffer.WrittenSpan);
-            RecordSerializer.WriteRecord(content, createdAt, modifiedAt, _buffer);
+            RecordSerializer.WriteRecord(content, createdAt, modifiedAt, sync, _buffer);
             byte[] full = Cipher.Seal(EnvelopeRole.Record, id, revision, _buffer.WrittenSpan);
             return new SealedRecord(Cipher.NameIndex(content.Name), summary, full);
         }
@@ -41,11 +41,11 @@ internal sealed class RecordCodec : IDisposable
     }
 
     /// <summary>Seals the tombstone of a removed record at <paramref name="revision"/>.</summary>
-    internal byte[] SealTombstone(Guid id, long revision, long removedAt)
+    internal byte[] SealTombstone(Guid id, long revision, long removedAt, SyncDocument? sync)
     {
         try
         {
-            RecordSerializer.WriteTombstone(id, removedAt, _buffer);
+            RecordSerializer.WriteTombstone(id, removedAt, sync, _buffer);
             return Cipher.Seal(EnvelopeRole.Record, id, revision, _buffer.WrittenSpan);
         }
         finally
@@ -58,6 +58,29 @@ internal sealed class RecordCodec : IDisposable
     /// <exception cref="MSecureException">RecordTampered.</exception>
     internal Record OpenRecord(EnvelopeRole role, Guid id, long revision, byte[] envelope) =>
         ToRecord(id, revision, OpenDocument(role, id, revision, envelope, out _));
+
+    /// <summary>
+    /// Opens a history entry: the record of that revision, or null for a tombstone of this record
+    /// (a removal that sync followed with another revision, e.g. an edit that won against it).
+    /// </summary>
+    /// <exception cref="MSecureException">RecordTampered.</exception>
+    internal Record? OpenHistoryEntry(Guid id, long revision, byte[] envelope)
+    {
+        byte[] plaintext = Cipher.Open(EnvelopeRole.History, id, revision, envelope);
+        try
+        {
+            if (RecordSerializer.ReadRecord(plaintext) is { } document)
+            {
+                return ToRecord(id, revision, document);
+            }
+
+            return RecordSerializer.ReadTombstone(plaintext) is { } tombstone && tombstone.Id == id ? null : throw Unreadable(id);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
 
     /// <summary>
     /// Opens a full record's document; with <paramref name="historyEnvelope"/> also re-seals

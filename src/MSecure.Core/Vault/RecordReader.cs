@@ -85,7 +85,11 @@ internal static class RecordReader
         var versions = new List<Record>(entries.Count);
         foreach (StoredEnvelope entry in entries)
         {
-            versions.Add(vault.Codec.OpenRecord(EnvelopeRole.History, id, entry.Revision, entry.Envelope));
+            // A removal that sync followed with another revision is a tombstone in history: not a version to show.
+            if (vault.Codec.OpenHistoryEntry(id, entry.Revision, entry.Envelope) is { } version)
+            {
+                versions.Add(version);
+            }
         }
 
         vault.EnsureVerified();

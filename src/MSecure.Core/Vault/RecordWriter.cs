@@ -5,13 +5,15 @@ using MSecure.Core.Errors;
 using MSecure.Core.Records;
 using MSecure.Core.Records.Serialization;
 using MSecure.Core.Storage;
+using MSecure.Core.Sync;
 
 namespace MSecure.Core.Vault;
 
 /// <summary>
 /// Adds, updates and removes records, each call in one write transaction. An update or removal
 /// checks the revision the caller expects, moves the previous version into history (re-sealed
-/// as a history envelope) and writes the next revision.
+/// as a history envelope) and writes the next revision. Every revision carries fresh sync metadata
+/// (a new change id, its parent's, this vault as author) and puts the record in the sync outbox.
 /// </summary>
 internal static class RecordWriter
 {
@@ -66,10 +68,11 @@ internal static class RecordWriter
             StoredRecord current = LiveRow(vault, id, expectedRevision);
             RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
             long modifiedAt = VaultClock.NowMilliseconds();
-            SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt);
+            SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt, NextChange(vault, id, current.Revision, previous.Sync));
             EnsureNameFree(vault, sealedRecord.NameIndex, id);
             MoveToHistory(vault, current, history!);
             ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            SyncOutbox.Touch(vault.Database, id, current.Revision);
             change.Remove(StateOf(current));
             change.Add(new RowState(id, current.Revision + 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
             return new Record(id, current.Revision + 1, content,
@@ -81,11 +84,12 @@ internal static class RecordWriter
     internal static void Remove(UnlockedVault vault, Guid id, long? expectedRevision) => vault.WriteRecords(change =>
     {
         StoredRecord current = LiveRow(vault, id, expectedRevision);
-        _ = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
+        RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
         long removedAt = VaultClock.NowMilliseconds();
-        byte[] tombstone = vault.Codec.SealTombstone(id, current.Revision + 1, removedAt);
+        byte[] tombstone = vault.Codec.SealTombstone(id, current.Revision + 1, removedAt, NextChange(vault, id, current.Revision, previous.Sync));
         MoveToHistory(vault, current, history!);
         ReplaceRow(vault, current, deleted: true, removedAt, null, null, tombstone);
+        SyncOutbox.Touch(vault.Database, id, current.Revision);
         change.Remove(StateOf(current));
         change.Add(new RowState(id, current.Revision + 1, true, default));
         return 0;
@@ -98,7 +102,8 @@ internal static class RecordWriter
     {
         var id = Guid.NewGuid();
         long now = VaultClock.NowMilliseconds();
-        SealedRecord sealedRecord = vault.Codec.Seal(id, 1, content, now, now);
+        SealedRecord sealedRecord = vault.Codec.Seal(id, 1, content, now, now,
+            new SyncDocument { Change = Guid.NewGuid(), Parent = null, Author = vault.VaultId, CopyOf = null });
         if (checkName)
         {
             EnsureNameFree(vault, sealedRecord.NameIndex, id);
@@ -113,6 +118,7 @@ internal static class RecordWriter
             throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
         }
 
+        SyncOutbox.Touch(vault.Database, id, 0);
         change.Add(new RowState(id, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
         DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         return new Record(id, 1, content, at, at);
@@ -130,6 +136,15 @@ internal static class RecordWriter
 
         return current;
     }
+
+    /// <summary>The sync metadata of a new local revision made on <paramref name="revision"/>, whose metadata is <paramref name="parent"/> (null before schema 5).</summary>
+    private static SyncDocument NextChange(UnlockedVault vault, Guid id, long revision, SyncDocument? parent) => new()
+    {
+        Change = Guid.NewGuid(),
+        Parent = parent?.Change ?? LegacyChangeIds.Of(id, revision),
+        Author = vault.VaultId,
+        CopyOf = null,
+    };
 
     /// <summary>A stored row's state exactly as the record-set digest hashed it.</summary>
     private static RowState StateOf(StoredRecord row) => new(row.Id, row.Revision, row.Deleted, NameIndexBlocks.From(row.NameIndex));

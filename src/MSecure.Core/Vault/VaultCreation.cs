@@ -1,5 +1,6 @@
 using System;
 using MSecure.Core.Kit;
+using MSecure.Core.Sync;
 
 namespace MSecure.Core.Vault;
 
@@ -17,6 +18,9 @@ public sealed class VaultCreation : IDisposable
 
     /// <summary>The emergency kit of the new vault (wrapped Account Key, account id, email).</summary>
     public EmergencyKit Kit { get; }
+
+    /// <summary>The full sync that ended an enrollment (the account's records pulled); null for a new account.</summary>
+    public SyncResult? InitialSync { get; internal set; }
 
     /// <summary>Locks the session.</summary>
     public void Dispose() => Session.Dispose();

@@ -149,7 +149,7 @@ internal static class VaultIntegrityCheck
                 problems.Add(Format("Record {0} has revision {1} in its history twice.", entry.Id, entry.Revision));
             }
 
-            problems.Try(() => vault.Codec.OpenRecord(EnvelopeRole.History, entry.Id, entry.Revision, entry.Envelope));
+            problems.Try(() => vault.Codec.OpenHistoryEntry(entry.Id, entry.Revision, entry.Envelope));
         });
 
         if (orphans > 0)

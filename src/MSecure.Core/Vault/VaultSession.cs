@@ -5,6 +5,7 @@ using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 using MSecure.Core.Kit;
 using MSecure.Core.Records;
+using MSecure.Core.Sync;
 
 namespace MSecure.Core.Vault;
 
@@ -108,9 +109,48 @@ public sealed class VaultSession : IDisposable
     {
         lock (_gate)
         {
-            return _account.RotateAccountKey(Current, password);
+            EmergencyKit kit = _account.RotateAccountKey(Current, password);
+            LastSync = null;
+            LastSyncError = null;
+            try
+            {
+                // The server dropped the old change log: push everything under the new key now.
+                LastSync = _account.Sync(Current, progress: null);
+            }
+            catch (MSecureException exception) when (exception.Code != MSecureErrorCode.SyncNotConfigured)
+            {
+                LastSyncError = exception;
+            }
+            catch (MSecureException)
+            {
+                // Not connected to a server: nothing to push.
+            }
+
+            return kit;
         }
     }
+
+    /// <summary>
+    /// The sync run after the last <see cref="RotateAccountKey"/> of this session; null when the vault
+    /// is not connected to a server or that sync failed (see <see cref="LastSyncError"/>; the next
+    /// <see cref="Sync"/> pushes everything then).
+    /// </summary>
+    public SyncResult? LastSync { get; private set; }
+
+    /// <summary>Why the sync after the last <see cref="RotateAccountKey"/> failed, or null.</summary>
+    public MSecureException? LastSyncError { get; private set; }
+
+    /// <summary>
+    /// Syncs with the account server: pulls and applies other devices' changes, pushes this device's,
+    /// and repeats until nothing is left. Concurrent edits of one record keep both versions (the
+    /// winner current, the other in history) and are listed in the result.
+    /// </summary>
+    /// <param name="progress">Told of each stage and the counts so far; may be null.</param>
+    /// <exception cref="MSecureException">
+    /// SyncNotConfigured (no server, or the vault syncs through a folder), SyncTampered, SyncRolledBack (nothing written for the
+    /// page that failed), ServerUnreachable, DeviceRevoked, AccountKeyRotated, RateLimited, ServerProtocolError, VaultLocked.
+    /// </exception>
+    public SyncResult Sync(Action<SyncProgress>? progress = null) => Use(vault => _account.Sync(vault, progress));
 
     /// <summary>Timeouts and retries of this session's account server requests.</summary>
     public AccountServerOptions AccountServerOptions

@@ -21,7 +21,7 @@ public sealed class RecordSerializerTests
     public void Record_RoundTrips()
     {
         using var buffer = new PinnedBufferWriter();
-        RecordSerializer.WriteRecord(Content, 1_700_000_000_000, 1_700_000_000_123, buffer);
+        RecordSerializer.WriteRecord(Content, 1_700_000_000_000, 1_700_000_000_123, null, buffer);
 
         RecordDocument document = RecordSerializer.ReadRecord(buffer.WrittenSpan)!;
         RecordContent read = RecordSerializer.ToContent(document);
@@ -58,7 +58,7 @@ public sealed class RecordSerializerTests
     {
         var id = Guid.NewGuid();
         using var buffer = new PinnedBufferWriter();
-        RecordSerializer.WriteTombstone(id, 9, buffer);
+        RecordSerializer.WriteTombstone(id, 9, null, buffer);
 
         TombstoneDocument tombstone = RecordSerializer.ReadTombstone(buffer.WrittenSpan)!;
 

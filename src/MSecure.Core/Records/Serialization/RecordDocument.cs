@@ -38,6 +38,11 @@ internal sealed class RecordDocument
     /// <summary>Modification time of this revision, Unix milliseconds (UTC).</summary>
     [JsonPropertyName("modified")]
     public long Modified { get; set; }
+
+    /// <summary>Sync metadata (schema 5); null in revisions written before it.</summary>
+    [JsonPropertyName("sync")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SyncDocument? Sync { get; set; }
 }
 
 /// <summary>One field inside a <see cref="RecordDocument"/>.</summary>

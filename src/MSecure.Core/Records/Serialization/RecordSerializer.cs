@@ -15,7 +15,7 @@ internal static class RecordSerializer
     internal const int FormatVersion = 1;
 
     /// <summary>Writes the full record document of <paramref name="content"/> into <paramref name="destination"/> (cleared first).</summary>
-    internal static void WriteRecord(RecordContent content, long createdAt, long modifiedAt, PinnedBufferWriter destination)
+    internal static void WriteRecord(RecordContent content, long createdAt, long modifiedAt, SyncDocument? sync, PinnedBufferWriter destination)
     {
         var fields = new List<FieldDocument>(content.Fields.Count);
         foreach (RecordField field in content.Fields)
@@ -34,6 +34,7 @@ internal static class RecordSerializer
             Favorite = content.IsFavorite,
             Created = createdAt,
             Modified = modifiedAt,
+            Sync = sync,
         };
         Write(document, RecordJsonContext.Default.RecordDocument, destination);
     }
@@ -54,10 +55,33 @@ internal static class RecordSerializer
     }
 
     /// <summary>Writes the tombstone of a removed record into <paramref name="destination"/> (cleared first).</summary>
-    internal static void WriteTombstone(Guid id, long removedAt, PinnedBufferWriter destination)
+    internal static void WriteTombstone(Guid id, long removedAt, SyncDocument? sync, PinnedBufferWriter destination)
     {
-        var document = new TombstoneDocument { Version = FormatVersion, Id = id, Deleted = true, Modified = removedAt };
+        var document = new TombstoneDocument { Version = FormatVersion, Id = id, Deleted = true, Modified = removedAt, Sync = sync };
+        WriteTombstone(document, destination);
+    }
+
+    /// <summary>Writes a tombstone document as it is into <paramref name="destination"/> (cleared first).</summary>
+    internal static void WriteTombstone(TombstoneDocument document, PinnedBufferWriter destination) =>
         Write(document, RecordJsonContext.Default.TombstoneDocument, destination);
+
+    /// <summary>Writes a full record document as it is into <paramref name="destination"/> (cleared first).</summary>
+    internal static void WriteRecord(RecordDocument document, PinnedBufferWriter destination) =>
+        Write(document, RecordJsonContext.Default.RecordDocument, destination);
+
+    /// <summary>Writes the summary document of a full record document into <paramref name="destination"/> (cleared first).</summary>
+    internal static void WriteSummary(RecordDocument document, PinnedBufferWriter destination)
+    {
+        var summary = new SummaryDocument
+        {
+            Version = FormatVersion,
+            Name = document.Name,
+            Template = document.Template,
+            Tags = document.Tags ?? [],
+            Favorite = document.Favorite,
+            Modified = document.Modified,
+        };
+        Write(summary, RecordJsonContext.Default.SummaryDocument, destination);
     }
 
     /// <summary>Reads a full record document; null when it is not a valid version-1 record.</summary>

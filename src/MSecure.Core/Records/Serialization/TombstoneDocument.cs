@@ -21,4 +21,9 @@ internal sealed class TombstoneDocument
     /// <summary>Removal time, Unix milliseconds (UTC).</summary>
     [JsonPropertyName("modified")]
     public long Modified { get; set; }
+
+    /// <summary>Sync metadata (schema 5); null in tombstones written before it.</summary>
+    [JsonPropertyName("sync")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SyncDocument? Sync { get; set; }
 }

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MSecure.Core.Accounts.Protocol;
+using MSecure.Core.Sync;
+
+namespace MSecure.Core.Tests.Sync;
+
+/// <summary>
+/// The account server's sync semantics in memory (docs/ARCHITECTURE.md section 17): a gap-free
+/// sequence, accepted iff the base is the record's current revision, duplicates by change id. Tests
+/// tamper with what it serves through <see cref="ServePage"/>.
+/// </summary>
+internal sealed class InMemorySyncServer
+{
+    private readonly List<SyncChangeResponse> _log = [];
+
+    public string Source { get; } = "https://sync.test/";
+
+    /// <summary>The stored changes in sequence order.</summary>
+    public List<SyncChangeResponse> Log => _log;
+
+    /// <summary>Rewrites each pull page before it is served (tampering); identity by default.</summary>
+    public Func<PullChangesResponse, PullChangesResponse> ServePage { get; set; } = page => page;
+
+    public int Pulls { get; private set; }
+
+    public int Pushes { get; private set; }
+
+    /// <summary>A client for one device.</summary>
+    public ISyncServer For(Guid deviceId) => new Client(this, deviceId);
+
+    private PullChangesResponse Pull(long after, int limit)
+    {
+        Pulls++;
+        List<SyncChangeResponse> changes = _log.Where(change => change.Sequence > after).Take(limit).ToList();
+        long latest = _log.Count == 0 ? 0 : _log[^1].Sequence;
+        long next = changes.Count == 0 ? after : changes[^1].Sequence;
+        return ServePage(new PullChangesResponse { Changes = changes, NextSequence = next, LatestSequence = latest, HasMore = next < latest });
+    }
+
+    private PushChangesResponse Push(Guid deviceId, PushChangesRequest request)
+    {
+        Pushes++;
+        var results = new List<PushResult>();
+        foreach (PushChange change in request.Changes)
+        {
+            if (_log.FirstOrDefault(stored => stored.ChangeId == change.ChangeId) is { } duplicate)
+            {
+                if (duplicate.RecordId != change.RecordId)
+                {
+                    throw new InvalidOperationException("A change id of another record.");
+                }
+
+                results.Add(new PushResult { ChangeId = change.ChangeId, Outcome = SyncOutcomes.Duplicate, Sequence = duplicate.Sequence, Revision = duplicate.Revision, Current = null });
+                continue;
+            }
+
+            SyncChangeResponse? current = _log.Where(stored => stored.RecordId == change.RecordId).MaxBy(stored => stored.Revision);
+            if ((current?.Revision ?? 0) != change.BaseRevision)
+            {
+                results.Add(new PushResult { ChangeId = change.ChangeId, Outcome = SyncOutcomes.Conflict, Sequence = null, Revision = null, Current = current });
+                continue;
+            }
+
+            var stored = new SyncChangeResponse
+            {
+                Sequence = _log.Count + 1L,
+                RecordId = change.RecordId,
+                Revision = change.BaseRevision + 1,
+                ChangeId = change.ChangeId,
+                Deleted = change.Deleted,
+                DeviceId = deviceId,
+                Envelope = change.Envelope,
+            };
+            _log.Add(stored);
+            results.Add(new PushResult { ChangeId = change.ChangeId, Outcome = SyncOutcomes.Accepted, Sequence = stored.Sequence, Revision = stored.Revision, Current = null });
+        }
+
+        return new PushChangesResponse { Results = results, LatestSequence = _log.Count };
+    }
+
+    private sealed class Client(InMemorySyncServer server, Guid deviceId) : ISyncServer
+    {
+        public string Source => server.Source;
+
+        public PullChangesResponse Pull(long after, int limit) => server.Pull(after, limit);
+
+        public PushChangesResponse Push(PushChangesRequest request) => server.Push(deviceId, request);
+    }
+}
