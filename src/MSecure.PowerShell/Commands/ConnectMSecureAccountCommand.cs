@@ -142,14 +142,16 @@ public sealed class ConnectMSecureAccountCommand : VaultSessionCommand
         EnrollmentStage.OpeningKit => ("Opening the emergency kit with the password (key derivation)", 10),
         EnrollmentStage.SigningIn => ("Signing in to the account server", 50),
         EnrollmentStage.VerifyingAccount => ("Downloading and checking the account's verifier", 60),
-        _ => ("Creating the local vault and pulling every record", 70),
+        EnrollmentStage.CreatingVault => ("Creating the local vault", 70),
+        _ => ("Pulling the account's records from the server", 80),
     });
 
     private void ReportThroughFolder(EnrollmentStage stage) => Report(stage switch
     {
         EnrollmentStage.OpeningKit => ("Opening the emergency kit with the password (key derivation)", 10),
         EnrollmentStage.VerifyingAccount => ("Checking the kit against the folder's account verifier", 60),
-        _ => ("Creating the local vault and pulling every record", 70),
+        EnrollmentStage.CreatingVault => ("Creating the local vault", 70),
+        _ => ("Pulling the account's records from the folder", 80),
     });
 
     private void Report((string Status, int Percent) step) =>

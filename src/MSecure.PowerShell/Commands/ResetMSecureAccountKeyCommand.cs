@@ -35,9 +35,9 @@ public sealed class ResetMSecureAccountKeyCommand : VaultKeyCommand
         {
             SyncOutput.Tell(this, sync);
         }
-        else if (rotation.SyncFailed)
+        else if (rotation.SyncError is { } error)
         {
-            WriteWarning($"The re-encrypted records of '{TerminalText.VaultNameOf(path)}' could not be pushed to the account server: run Sync-MSecureVault -Vault {VaultTarget.ArgumentFor(path)} to send them. Until then other devices enrolled with the new kit do not see them.");
+            WriteWarning($"The re-encrypted records of '{TerminalText.VaultNameOf(path)}' could not be pushed to the account server ({error.Code}: {TerminalText.Of(error.Message)}). Run Sync-MSecureVault -Vault {VaultTarget.ArgumentFor(path)} to send them; until then devices enrolled with the new kit do not see them.");
         }
 
         WriteObject(SyncOutput.WithSync(file, rotation.Sync, path));

@@ -75,14 +75,14 @@ internal static class VaultAccess
     /// <summary>
     /// Replaces the Account Key, re-encrypting every record; the unlocked session (if any) continues
     /// with the new keys. On a vault registered with an account server the engine then syncs, to
-    /// push every re-encrypted record: the result says whether that sync ran.
+    /// push every re-encrypted record: the result says whether that sync ran, or why it failed.
     /// </summary>
     /// <exception cref="MSecureException">WrongPassword, VaultNotFound, RecordTampered (nothing changed), VaultBusy.</exception>
     internal static AccountKeyRotation RotateAccountKey(string path, SecureString password) =>
         WithSession(path, password, session =>
         {
             EmergencyKit kit = SecureStrings.Use(password, characters => session.RotateAccountKey(characters));
-            return new AccountKeyRotation(kit, session.Info.Server is not null, session.LastSync);
+            return new AccountKeyRotation(kit, session.LastSync, session.LastSyncError);
         });
 
     /// <summary>
