@@ -5,7 +5,10 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-MSecureModulePath) -Force
     $script:folder = Enter-MSecureTestFolder -Name 'sync'
-    $script:server = Start-MSecureTestServer -DataDir (Join-Path $folder.WorkDir 'server')
+    # Every test here talks to the server from 127.0.0.1: the per-address limit (300 a minute) is
+    # raised so that the syncs of a whole file are not refused; rate limiting has its own tests.
+    $script:server = Start-MSecureTestServer -DataDir (Join-Path $folder.WorkDir 'server') `
+        -Arguments @('--rate-limit-per-address', '100000', '--rate-limit-per-account', '100000', '--rate-limit-sync-per-account', '100000')
     $script:passwordText = 'sync story password, long enough'
     $script:password = ConvertTo-SecureString $passwordText -AsPlainText -Force
     function script:Id([string] $errorId, [string] $command) { "$errorId,MSecure.PowerShell.Commands.$command" }
@@ -199,6 +202,7 @@ Set-MSecureRecord -Vault '$a' -Name a6 -Notes 'edited by the child'
         while (-not $child.HasExited -and [DateTime]::UtcNow -lt $deadline) {
             SyncDevice $a $sync | Out-Null
             $syncs++
+            Start-Sleep -Milliseconds 200
         }
         $child.WaitForExit(60000) | Should -BeTrue
         $child.ExitCode | Should -Be 0 -Because $child.ErrorOutput.Result
