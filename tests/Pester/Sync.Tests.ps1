@@ -340,6 +340,12 @@ Describe 'ErrorIds of Sync-MSecureVault' {
         @(Get-ChildItem $syncFolder -Recurse -File).FullName | Should -Be $files
     }
 
+    It 'SyncFolderInvalid: the folder does not exist, and it is not created' {
+        $missing = Join-Path $folder.WorkDir 'folders/no-such-folder'
+        { Sync-MSecureVault -Vault 'err-lone' -Folder $missing -ErrorAction Stop } | Should -Throw -ErrorId (Id SyncFolderInvalid SyncMSecureVaultCommand)
+        Test-Path $missing | Should -BeFalse
+    }
+
     It 'KitAccountMismatch: enrolling from a folder with another account''s kit, and no vault is left' {
         $path = Join-Path $folder.WorkDir 'device-x/wrongkit.msecure'
         { Connect-MSecureAccount -Vault $path -Folder $syncFolder -Email 'lone@example.com' -KitText (KitTextOf 'err-lone') -Password $password -ErrorAction Stop } |
