@@ -308,6 +308,29 @@ Describe 'Reset-MSecureAccountKey on a registered vault pushes everything again'
         Snapshot 'rot-c' | Should -Be (Snapshot 'rot-a')
     }
 
+    It 'a push that fails after the rotation is a warning that says to run Sync-MSecureVault; the key is replaced' {
+        # A server that allows one sync request a minute: the rotation's pull passes, its push is refused.
+        $limited = Start-MSecureTestServer -DataDir (Join-Path $folder.WorkDir 'limited-server') -Arguments @('--rate-limit-sync-per-account', '1')
+        try {
+            New-MSecureVault -Vault 'rot-limited' -Email 'limited@example.com' -Password $password -WarningAction SilentlyContinue | Out-Null
+            Register-MSecureAccount -Vault 'rot-limited' -Server $limited.Url -CertificateThumbprint $limited.Fingerprint | Out-Null
+            New-MSecureRecord -Vault 'rot-limited' -Name 'pending' -Template SecureNote -Notes 'not pushed yet'
+            $oldKit = KitTextOf 'rot-limited'
+
+            $kit = Reset-MSecureAccountKey -Vault 'rot-limited' -Password $password -KitPath (Join-Path $folder.WorkDir 'rot-limited-kit.html') `
+                -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
+
+            $kit | Should -BeOfType ([System.IO.FileInfo])
+            $kit.Sync | Should -BeNullOrEmpty
+            @($warnings | Where-Object { "$_" -like '*could not be pushed*RateLimited*Sync-MSecureVault -Vault rot-limited*' }).Count | Should -Be 1
+            KitTextOf 'rot-limited' | Should -Not -Be $oldKit
+            { Sync-MSecureVault -Vault 'rot-limited' -ErrorAction Stop } | Should -Throw -ErrorId (Id RateLimited SyncMSecureVaultCommand)
+        }
+        finally {
+            Stop-MSecureTestServer $limited
+        }
+    }
+
     It 'an unregistered vault: the kit''s Sync property is empty and there is no warning about a push' {
         New-MSecureVault -Vault 'rot-local' -Email 'local@example.com' -Password $password -WarningAction SilentlyContinue | Out-Null
         $kit = Reset-MSecureAccountKey -Vault 'rot-local' -Password $password -KitPath (Join-Path $folder.WorkDir 'rot-local-kit.html') -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
