@@ -186,6 +186,26 @@ Describe 'Two devices and a third, syncing through the <Method>' -ForEach @(
         NamesOf $b | Should -Not -Contain 'whatif'
     }
 
+    It 'shows a progress bar with the counts, and removes it at the end' {
+        SyncDevice $a $sync | Out-Null   # sends the record -WhatIf left behind
+        # Another runspace of this process: its progress stream is collected (vault sessions are per process).
+        $shell = [powershell]::Create()
+        try {
+            $folderArgument = if ($sync.Folder) { " -Folder '$($sync.Folder)'" } else { '' }
+            $null = $shell.AddScript("Import-Module '$(Get-MSecureModulePath)'; Sync-MSecureVault -Vault '$b'$folderArgument")
+            $result = $shell.Invoke()
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            $result.Pulled | Should -Be 1
+            $progress = @($shell.Streams.Progress)
+        }
+        finally {
+            $shell.Dispose()
+        }
+        $progress.Activity | Should -Contain 'Sync-MSecureVault'
+        @($progress | Where-Object StatusDescription -match '^Pulling other devices'' changes: pulled \d+, pushed \d+').Count | Should -BeGreaterThan 0
+        $progress[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'a second pwsh process keeps a session and writes while this one syncs' {
         $acks = Join-Path $folder.WorkDir "$Prefix-child.acks"
         $child = Start-ChildPwsh -Environment @{ MSECURE_PASSWORD = $passwordText; MSECURE_VAULT_DIR = $env:MSECURE_VAULT_DIR } -Script @"
