@@ -50,7 +50,7 @@ internal static class SyncOutput
         ArgumentNullException.ThrowIfNull(result);
         string through = result.Method == SyncMethod.Folder ? "the folder" : "the account server";
         return FormattableString.Invariant(
-            $"Synced with {through} '{TerminalText.Of(result.Source)}' in {result.Duration.TotalSeconds:F1} s: pulled {result.Pulled}, pushed {result.Pushed}, {result.Conflicts.Count} conflict(s), {result.Warnings.Count} ignored file(s).");
+            $"Synced with {through} '{TerminalText.Of(result.Source)}' in {result.Duration.TotalSeconds:F2} s: pulled {result.Pulled}, pushed {result.Pushed}, {result.Conflicts.Count} conflict(s), {result.Warnings.Count} ignored file(s).");
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public sealed class SyncOutputTests
 
         string summary = SyncOutput.Summary(result);
 
-        Assert.Equal("Synced with the folder '/share/\\x1B[31mred' in 1.5 s: pulled 2, pushed 1, 0 conflict(s), 1 ignored file(s).", summary);
+        Assert.Equal("Synced with the folder '/share/\\x1B[31mred' in 1.50 s: pulled 2, pushed 1, 0 conflict(s), 1 ignored file(s).", summary);
         Assert.DoesNotContain('\u001b', summary);
     }
 }
