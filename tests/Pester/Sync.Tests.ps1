@@ -277,7 +277,7 @@ Describe 'Folder files that cannot be used are warnings and change nothing' {
         $tampered[[int]($tampered.Length / 2)] = $tampered[[int]($tampered.Length / 2)] -bxor 0x01
         [IO.File]::WriteAllBytes($batch.FullName, $tampered)
 
-        $result = SyncDevice 'dmg-a' $sync @{ WarningVariable = 'warnings'; WarningAction = 'SilentlyContinue' }
+        $result = Sync-MSecureVault -Vault 'dmg-a' -Folder $syncFolder -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
 
         @($result.Warnings.File) | Should -Contain $batch.FullName
         @($warnings | Where-Object { "$_" -like "*$($batch.Name)*" }).Count | Should -BeGreaterThan 0
@@ -286,7 +286,7 @@ Describe 'Folder files that cannot be used are warnings and change nothing' {
 
     It 'the same batch, once whole again, is applied (it was not marked processed)' {
         [IO.File]::WriteAllBytes($batch.FullName, $original)
-        $result = SyncDevice 'dmg-a' $sync @{ WarningVariable = 'warnings' }
+        $result = Sync-MSecureVault -Vault 'dmg-a' -Folder $syncFolder -WarningVariable warnings -ErrorAction Stop
         $result.Warnings | Should -BeNullOrEmpty
         $warnings | Should -BeNullOrEmpty
         (Get-MSecureRecord -Vault 'dmg-a' -Name r1 -AsPlainText).Notes | Should -Be 'edited on B'
@@ -301,7 +301,7 @@ Describe 'Folder files that cannot be used are warnings and change nothing' {
         New-Item -ItemType Directory (Split-Path $elsewhere) | Out-Null
         Copy-Item $batch.FullName $elsewhere
 
-        $result = SyncDevice 'dmg-a' $sync @{ WarningVariable = 'warnings'; WarningAction = 'SilentlyContinue' }
+        $result = Sync-MSecureVault -Vault 'dmg-a' -Folder $syncFolder -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
 
         @($result.Warnings.File) | Should -Contain $copy
         @($result.Warnings.File) | Should -Contain $elsewhere
