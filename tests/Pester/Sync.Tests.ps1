@@ -311,6 +311,19 @@ Describe 'Folder files that cannot be used are warnings and change nothing' {
     }
 }
 
+# After the Describe above: its folder and vault dmg-a.
+Describe 'Connect-MSecureAccount -Folder -KitPath' {
+    It 'enrolls from the printable kit page and the shared folder, with every record' {
+        $html = Join-Path $folder.WorkDir 'dmg-kit.html'
+        Export-MSecureEmergencyKit -Vault 'dmg-a' -Path $html
+        $info = Connect-MSecureAccount -Vault 'dmg-c' -Folder (Join-Path $folder.WorkDir 'folders/damaged') -Email 'damaged@example.com' `
+            -KitPath $html -Password $password -ErrorAction Stop
+        $info.Sync.Method | Should -Be 'Folder'
+        $info.AccountId | Should -Be (Get-MSecureVault -Vault 'dmg-a').AccountId
+        Snapshot 'dmg-c' | Should -Be (Snapshot 'dmg-a')
+    }
+}
+
 Describe 'Reset-MSecureAccountKey on a registered vault pushes everything again' {
     It 'reports the push; another device gets AccountKeyRotated; the new kit enrolls a device with every record' {
         FirstDevice 'rot-a' 'Server' 'rotation@example.com'
