@@ -115,7 +115,7 @@ Describe 'Two devices and a third, syncing through the <Method>' -ForEach @(
             $second.Pushed | Should -Be 3
             $third.Pulled | Should -Be 3
         }
-        @($first, $second, $third).Conflicts | Should -BeNullOrEmpty
+        foreach ($result in $first, $second, $third) { $result.Conflicts | Should -BeNullOrEmpty }
         NamesOf $a | Should -Be @('a4', 'b5', 'r1', 'r3')
         Snapshot $b | Should -Be (Snapshot $a)
         (Get-MSecureRecord -Vault $b -Name r1 -AsPlainText).Notes | Should -Be 'edited on A'
@@ -191,7 +191,7 @@ Describe 'Two devices and a third, syncing through the <Method>' -ForEach @(
         # Another runspace of this process: its progress stream is collected (vault sessions are per process).
         $shell = [powershell]::Create()
         try {
-            $folderArgument = if ($sync.Folder) { " -Folder '$($sync.Folder)'" } else { '' }
+            $folderArgument = if ($sync.ContainsKey('Folder')) { " -Folder '$($sync['Folder'])'" } else { '' }
             $null = $shell.AddScript("Import-Module '$(Get-MSecureModulePath)'; Sync-MSecureVault -Vault '$b'$folderArgument")
             $result = $shell.Invoke()
             $shell.Streams.Error | Should -BeNullOrEmpty
