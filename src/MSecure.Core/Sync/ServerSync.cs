@@ -55,7 +55,10 @@ internal static class ServerSync
             PullChangesResponse page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
             PullPageCheck.Check(server.Source, cursor, AccountProtocol.MaxPullChanges, page);
             progress?.Invoke(new SyncProgress(SyncStage.Pulling, applier.Applied, push.Pushed, page.LatestSequence - cursor));
-            if ((page.Changes.Count > 0 || state is null) && !applier.Apply(cursor, page.Changes, page.NextSequence, state))
+            // An empty last page below the latest sequence: the changes in between were dropped by a
+            // key rotation; the cursor moves to the latest so this device's next pushes continue it.
+            long next = page.Changes.Count == 0 && !page.HasMore ? page.LatestSequence : page.NextSequence;
+            if ((page.Changes.Count > 0 || state is null || next != cursor) && !applier.Apply(cursor, page.Changes, next, state))
             {
                 continue;
             }

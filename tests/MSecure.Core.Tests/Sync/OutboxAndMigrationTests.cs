@@ -86,6 +86,24 @@ public sealed class OutboxAndMigrationTests : IDisposable
     }
 
     [Fact]
+    public void After_a_rotation_the_next_sync_pushes_everything_and_moves_the_cursor_past_the_dropped_log()
+    {
+        _devices[0].AddMany(Enumerable.Range(0, 5).Select(i => TestVaults.Login("r" + i)));
+        _devices.Sync(0);
+        _devices[0].Use(vault => AccountKeyRotation.Run(vault, TestVaults.Password));
+        _devices.Server.DropLog();
+
+        SyncResult result = _devices.Sync(0);
+
+        Assert.Equal(5, result.Pushed);
+        Assert.Equal(0, result.Pulled);
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId)))!;
+        Assert.Equal(10, state.Cursor);
+        Assert.False(state.RotatedSinceSync);
+        Assert.Equal([6L, 7, 8, 9, 10], _devices.Server.Log.Select(change => change.Sequence));
+    }
+
+    [Fact]
     public void A_sync_state_that_does_not_authenticate_is_VaultTampered()
     {
         _devices.Sync(0);
