@@ -34,6 +34,7 @@
         'Set-MSecureDefaultVault'
         'Set-MSecurePassword'
         'Set-MSecureRecord'
+        'Sync-MSecureVault'
         'Test-MSecureVault'
         'Unlock-MSecureVault'
     )
@@ -46,7 +47,7 @@
             # The project has no public address or LICENSE file yet: set both before publishing.
             # LicenseUri = '<repository>/blob/main/LICENSE'
             # ProjectUri = '<repository>'
-            ReleaseNotes = 'Preview: vaults, records, offline password change, Account Key rotation and emergency kits; sync and the SecretManagement extension follow.'
+            ReleaseNotes = 'Preview: vaults, records, offline password change, Account Key rotation, emergency kits, account server enrollment and sync (server or shared folder); the SecretManagement extension follows.'
         }
     }
 }

@@ -72,10 +72,18 @@ internal static class VaultAccess
         WithSession(path, currentPassword, session =>
             SecureStrings.Use(currentPassword, newPassword, (current, next) => session.ChangePassword(current, next, allowWeakPassword: allowWeakPassword)));
 
-    /// <summary>Replaces the Account Key, re-encrypting every record; the unlocked session (if any) continues with the new keys.</summary>
+    /// <summary>
+    /// Replaces the Account Key, re-encrypting every record; the unlocked session (if any) continues
+    /// with the new keys. On a vault registered with an account server the engine then syncs, to
+    /// push every re-encrypted record: the result says whether that sync ran, or why it failed.
+    /// </summary>
     /// <exception cref="MSecureException">WrongPassword, VaultNotFound, RecordTampered (nothing changed), VaultBusy.</exception>
-    internal static EmergencyKit RotateAccountKey(string path, SecureString password) =>
-        WithSession(path, password, session => SecureStrings.Use(password, characters => session.RotateAccountKey(characters)));
+    internal static AccountKeyRotation RotateAccountKey(string path, SecureString password) =>
+        WithSession(path, password, session =>
+        {
+            EmergencyKit kit = SecureStrings.Use(password, characters => session.RotateAccountKey(characters));
+            return new AccountKeyRotation(kit, session.LastSync, session.LastSyncError);
+        });
 
     /// <summary>
     /// Runs the full check of the vault (<see cref="VaultSession.Verify"/>) on the unlocked session when
