@@ -443,6 +443,15 @@ Describe 'ErrorIds of Sync-MSecureVault' {
             $before = Snapshot 'err-rollback'
             { Sync-MSecureVault -Vault 'err-rollback' -ErrorAction Stop } | Should -Throw -ErrorId (Id SyncRolledBack SyncMSecureVaultCommand)
             Snapshot 'err-rollback' | Should -Be $before
+
+            # -AcceptRollback gives the server back the change it lost; the next sync is normal again.
+            { Sync-MSecureVault -Vault 'err-rollback' -Folder $syncFolder -AcceptRollback -ErrorAction Stop } | Should -Throw -ErrorId (Id ParameterConflict SyncMSecureVaultCommand)
+            $recovered = Sync-MSecureVault -Vault 'err-rollback' -AcceptRollback -Confirm:$false
+            $recovered.Pushed | Should -Be 1
+            Snapshot 'err-rollback' | Should -Be $before
+            $again = Sync-MSecureVault -Vault 'err-rollback' -Confirm:$false
+            $again.Pulled | Should -Be 0
+            $again.Pushed | Should -Be 0
         }
         finally {
             Stop-MSecureTestServer $rollback

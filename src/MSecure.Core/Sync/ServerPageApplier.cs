@@ -58,7 +58,7 @@ internal sealed class ServerPageApplier
                 }
 
                 SyncStateStore.Write(_vault,
-                    new SyncState(SyncState.ServerMethod, nextCursor, state?.Folder));
+                    new SyncState(SyncState.ServerMethod, nextCursor, state?.Folder, Highest: Math.Max(state?.Highest ?? 0, nextCursor)));
                 return (count, found);
             });
             Applied += applied;

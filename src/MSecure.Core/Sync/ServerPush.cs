@@ -178,7 +178,9 @@ internal sealed class ServerPush
     /// <summary>
     /// Inside the results' write: when this device's changes were stored right after the cursor
     /// (nobody else pushed in between), the cursor moves over them, so the next pull does not
-    /// download this device's own changes again. Any other change keeps the cursor where it is.
+    /// download this device's own changes again. Any other change keeps the cursor where it is. The
+    /// highest sequence acknowledged is remembered either way: a server that later answers below it
+    /// lost this device's changes (restored from an older copy).
     /// </summary>
     private void AdvanceCursorOverOwnChanges(List<long> sequences)
     {
@@ -201,9 +203,10 @@ internal sealed class ServerPush
             }
         }
 
-        if (cursor != state.Cursor)
+        long highest = Math.Max(state.Highest, sequences.Count > 0 ? sequences[^1] : 0);
+        if (cursor != state.Cursor || highest != state.Highest)
         {
-            SyncStateStore.Write(_vault, state with { Cursor = cursor });
+            SyncStateStore.Write(_vault, state with { Cursor = cursor, Highest = Math.Max(highest, cursor) });
         }
     }
 

@@ -20,7 +20,7 @@ internal static class ServerSync
 
     /// <summary>Syncs <paramref name="vault"/> with <paramref name="server"/>.</summary>
     /// <exception cref="MSecureException">SyncTampered, SyncRolledBack, SyncNotConfigured, and the server's errors.</exception>
-    internal static SyncResult Run(UnlockedVault vault, ISyncServer server, Action<SyncProgress>? progress)
+    internal static SyncResult Run(UnlockedVault vault, ISyncServer server, Action<SyncProgress>? progress, bool acceptServerRollback = false)
     {
         var clock = Stopwatch.StartNew();
         SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
@@ -32,6 +32,13 @@ internal static class ServerSync
         using var envelopes = new SyncEnvelope(vault.Codec.Cipher.Keys.RecordEncryption, vault.AccountId, server.Source);
         var applier = new ServerPageApplier(vault, envelopes);
         var push = new ServerPush(vault, server, envelopes);
+        if (acceptServerRollback && state is not null)
+        {
+            ForgetServerLog(vault, state);
+            progress?.Invoke(new SyncProgress(SyncStage.Pushing, 0, 0, null));
+            push.Run(pushed => progress?.Invoke(new SyncProgress(SyncStage.Pushing, 0, pushed, null)));
+        }
+
         for (int round = 0; round < MaxRounds; round++)
         {
             Pull(vault, server, applier, push, progress);
@@ -46,6 +53,19 @@ internal static class ServerSync
         return new SyncResult(SyncMethod.Server, server.Source, applier.Applied, push.Pushed, applier.Conflicts, [], clock.Elapsed);
     }
 
+    /// <summary>
+    /// Recovery from SyncRolledBack: every record back in the outbox with nothing assumed on the
+    /// server, and the cursor and highest sequence at 0. The push that follows runs BEFORE any pull:
+    /// the server answers "duplicate" for every change it still holds (by change id) and stores the
+    /// ones it lost; a pull first would take the server's revisions for conflicts with this device's own.
+    /// </summary>
+    private static void ForgetServerLog(UnlockedVault vault, SyncState state) => vault.Write(() =>
+    {
+        SyncOutbox.QueueAll(vault.Database);
+        SyncStateStore.Write(vault, state with { Cursor = 0, Highest = 0 });
+        return 0;
+    });
+
     private static void Pull(UnlockedVault vault, ISyncServer server, ServerPageApplier applier, ServerPush push, Action<SyncProgress>? progress)
     {
         while (true)
@@ -53,12 +73,13 @@ internal static class ServerSync
             SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
             long cursor = state?.Cursor ?? 0;
             PullChangesResponse page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
-            PullPageCheck.Check(server.Source, cursor, AccountProtocol.MaxPullChanges, page);
+            PullPageCheck.Check(server.Source, cursor, state?.Highest ?? 0, AccountProtocol.MaxPullChanges, page);
             progress?.Invoke(new SyncProgress(SyncStage.Pulling, applier.Applied, push.Pushed, page.LatestSequence - cursor));
-            // An empty last page below the latest sequence: the changes in between were dropped by a
-            // key rotation; the cursor moves to the latest so this device's next pushes continue it.
-            long next = page.Changes.Count == 0 && !page.HasMore ? page.LatestSequence : page.NextSequence;
-            if ((page.Changes.Count > 0 || state is null || next != cursor) && !applier.Apply(cursor, page.Changes, next, state))
+
+            // An empty last page below the latest sequence is a push that committed while the page
+            // was read: the cursor stays, and the next pull brings it.
+            // The first pull after a rotation here also clears the rotation mark (the applier writes a fresh state).
+            if ((page.Changes.Count > 0 || state is null || state.RotatedSinceSync) && !applier.Apply(cursor, page.Changes, page.NextSequence, state))
             {
                 continue;
             }

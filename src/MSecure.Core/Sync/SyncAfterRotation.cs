@@ -18,7 +18,7 @@ internal static class SyncAfterRotation
         SyncOutbox.QueueAll(vault.Database);
         if (SyncStateStore.Read(vault) is { } state)
         {
-            SyncStateStore.Write(vault.Database, newKeys, vault.VaultId, state with { Cursor = 0, RotatedSinceSync = true });
+            SyncStateStore.Write(vault.Database, newKeys, vault.VaultId, state with { Cursor = 0, Highest = 0, RotatedSinceSync = true });
         }
     }
 }

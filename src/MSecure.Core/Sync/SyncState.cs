@@ -11,7 +11,11 @@ namespace MSecure.Core.Sync;
 /// <param name="Cursor">Server: the last sequence applied.</param>
 /// <param name="Folder">The folder layer's state (opaque here), or null.</param>
 /// <param name="RotatedSinceSync">The Account Key was rotated on this device after its last sync.</param>
-internal sealed record SyncState(string Method, long Cursor, JsonObject? Folder, bool RotatedSinceSync = false)
+/// <param name="Highest">
+/// Server: the highest sequence the server acknowledged to this device, applied or accepted from
+/// its own pushes (which the cursor may not cover yet); a server answering below it was restored.
+/// </param>
+internal sealed record SyncState(string Method, long Cursor, JsonObject? Folder, bool RotatedSinceSync = false, long Highest = 0)
 {
     /// <summary>The method name of server sync.</summary>
     internal const string ServerMethod = "server";

@@ -13,7 +13,7 @@ namespace MSecure.Core.Sync;
 /// <summary>
 /// Reads and writes meta.sync_state inside the caller's transaction: an envelope under the record
 /// key, associated data ("msecure/v1/sync-state", vault id), plaintext
-/// {"v":1,"method":…,"cursor":…,"folder":{…}}. Not in the metadata hash: it changes every sync.
+/// {"v":1,"method":…,"cursor":…,"highest":…,"rotated":…,"folder":{…}} (the last three only when set). Not in the metadata hash: it changes every sync.
 /// </summary>
 internal static class SyncStateStore
 {
@@ -73,6 +73,11 @@ internal static class SyncStateStore
             document["rotated"] = true;
         }
 
+        if (state.Highest > state.Cursor)
+        {
+            document["highest"] = state.Highest;
+        }
+
         if (state.Folder is not null)
         {
             document["folder"] = state.Folder.DeepClone();
@@ -94,8 +99,9 @@ internal static class SyncStateStore
                 return null;
             }
 
+            long highest = document["highest"]?.GetValue<long>() ?? cursor;
             return new SyncState(method, cursor, document["folder"] as JsonObject is { } folder ? (JsonObject)folder.DeepClone() : null,
-                document["rotated"]?.GetValue<bool>() ?? false);
+                document["rotated"]?.GetValue<bool>() ?? false, Math.Max(highest, cursor));
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {

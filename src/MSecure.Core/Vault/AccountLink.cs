@@ -90,7 +90,7 @@ internal sealed class AccountLink : IDisposable
     }
 
     /// <summary>Syncs the vault through its account server (SyncNotConfigured when it has none).</summary>
-    internal SyncResult Sync(UnlockedVault vault, Action<SyncProgress>? progress)
+    internal SyncResult Sync(UnlockedVault vault, Action<SyncProgress>? progress, bool acceptServerRollback = false)
     {
         if (ReadVerifiedMetadata(vault).Server is null)
         {
@@ -99,7 +99,7 @@ internal sealed class AccountLink : IDisposable
 
         progress?.Invoke(new SyncProgress(SyncStage.Connecting, 0, 0, null));
         AccountConnection connection = Connect(vault);
-        return ServerSync.Run(vault, new AccountSyncServer(connection, call => Call(vault, connection, call)), progress);
+        return ServerSync.Run(vault, new AccountSyncServer(connection, call => Call(vault, connection, call)), progress, acceptServerRollback);
     }
 
     /// <summary>Forgets the server on this device: signs out (best effort) and clears the binding. The vault stays.</summary>

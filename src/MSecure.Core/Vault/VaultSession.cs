@@ -146,11 +146,17 @@ public sealed class VaultSession : IDisposable
     /// winner current, the other in history) and are listed in the result.
     /// </summary>
     /// <param name="progress">Told of each stage and the counts so far; may be null.</param>
+    /// <param name="acceptServerRollback">
+    /// After SyncRolledBack (the server was restored from an older copy and lost changes): forget what
+    /// this device knew of the server's log, send every revision of every record again (the server
+    /// answers "duplicate" for those it holds and stores the ones it lost), then pull from the start.
+    /// </param>
     /// <exception cref="MSecureException">
     /// SyncNotConfigured (no server, or the vault syncs through a folder), SyncTampered, SyncRolledBack (nothing written for the
     /// page that failed), ServerUnreachable, DeviceRevoked, AccountKeyRotated, RateLimited, ServerProtocolError, VaultLocked.
     /// </exception>
-    public SyncResult Sync(Action<SyncProgress>? progress = null) => Use(vault => _account.Sync(vault, progress));
+    public SyncResult Sync(Action<SyncProgress>? progress = null, bool acceptServerRollback = false) =>
+        Use(vault => _account.Sync(vault, progress, acceptServerRollback));
 
     /// <summary>
     /// Syncs through a shared folder instead of a server: reads the other devices' new change files

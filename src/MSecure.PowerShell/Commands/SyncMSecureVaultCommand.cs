@@ -31,6 +31,13 @@ public sealed class SyncMSecureVaultCommand : AccountCommand
     [Parameter]
     public SwitchParameter Compact { get; set; }
 
+    /// <summary>
+    /// After SyncRolledBack (the server was restored from an older copy): sends every revision of every
+    /// record again, so the server gets back what it lost, then pulls from the start.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AcceptRollback { get; set; }
+
     /// <summary>Syncs one vault.</summary>
     protected override void ProcessRecord()
     {
@@ -38,6 +45,13 @@ public sealed class SyncMSecureVaultCommand : AccountCommand
         {
             WriteError(ErrorRecords.Module(ModuleErrorIds.ParameterConflict, ErrorCategory.InvalidArgument,
                 "-Compact compacts the batches of a sync folder: give the folder with -Folder.", Vault));
+            return;
+        }
+
+        if (AcceptRollback && Folder is not null)
+        {
+            WriteError(ErrorRecords.Module(ModuleErrorIds.ParameterConflict, ErrorCategory.InvalidArgument,
+                "-AcceptRollback recovers from a restored account server; a folder keeps no change log to roll back: leave out -Folder or -AcceptRollback.", Vault));
             return;
         }
 
@@ -50,6 +64,11 @@ public sealed class SyncMSecureVaultCommand : AccountCommand
         string action = folder is not null
             ? $"Sync through the folder '{TerminalText.Of(folder)}'" + (Compact ? " and compact its batches" : string.Empty)
             : session.Info.Server is { } binding ? $"Sync with the account server '{TerminalText.Of(binding.Server.ToString())}'" : "Sync with its account server";
+        if (AcceptRollback)
+        {
+            action += ", sending every record again to replace what the server lost";
+        }
+
         if (!ShouldProcess(TerminalText.Of(path), action))
         {
             return;
@@ -59,7 +78,7 @@ public sealed class SyncMSecureVaultCommand : AccountCommand
         SyncResult result;
         try
         {
-            result = folder is null ? session.Sync(progress.Report) : session.SyncFolder(folder, Compact, progress.Report);
+            result = folder is null ? session.Sync(progress.Report, AcceptRollback) : session.SyncFolder(folder, Compact, progress.Report);
         }
         finally
         {

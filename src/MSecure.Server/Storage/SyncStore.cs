@@ -173,6 +173,12 @@ internal sealed class SyncStore(Database database, TimeProvider time)
         await LockSequenceAsync(connection, transaction, account, cancellationToken);
         await using DbCommand delete = Database.Command(connection, transaction, "DELETE FROM sync_changes WHERE account_id = @account", ("@account", account));
         await delete.ExecuteNonQueryAsync(cancellationToken);
+
+        // The log restarts at 1, so a pull from 0 after a rotation is gap-free like any other: a
+        // device can then tell a change the server dropped from the start of a new log. Devices of
+        // the old log cannot be confused by the lower sequences: their key is refused (AccountKeyRotated).
+        await using DbCommand restart = Database.Command(connection, transaction, "UPDATE sync_sequences SET last_sequence = 0 WHERE account_id = @account", ("@account", account));
+        await restart.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static PushResult Stored(Guid changeId, string outcome, long sequence, long revision) =>

@@ -30,12 +30,13 @@ internal sealed class InMemorySyncServer
 
     public int Pushes { get; private set; }
 
-    /// <summary>What PUT /v1/account/key does: the log goes, the sequence stays.</summary>
+    /// <summary>What PUT /v1/account/key does: the log goes and its sequences restart at 1.</summary>
     public void DropLog()
     {
         _log.Clear();
         _byChange.Clear();
         _heads.Clear();
+        _lastSequence = 0;
     }
 
     /// <summary>Restores the server from an older copy: the log and the sequence go back to <paramref name="sequence"/>.</summary>
@@ -43,6 +44,13 @@ internal sealed class InMemorySyncServer
     {
         _log.RemoveAll(change => change.Sequence > sequence);
         _lastSequence = sequence;
+        _byChange.Clear();
+        _heads.Clear();
+        foreach (SyncChangeResponse change in _log)
+        {
+            _byChange[change.ChangeId] = change;
+            _heads[change.RecordId] = change;
+        }
     }
 
     /// <summary>A client for one device.</summary>

@@ -337,6 +337,40 @@ public sealed class ServerSyncTests : IDisposable
     }
 
     [Fact]
+    public void A_server_restored_to_before_an_own_push_the_cursor_never_covered_is_SyncRolledBack_and_recovers_on_request()
+    {
+        _devices[0].Add(TestVaults.Login("one"));
+        _devices.Sync(0);
+        _devices.Sync(1);
+        _devices[1].Add(TestVaults.Login("theirs"));
+        _devices.Sync(1);
+
+        // Device 0 pushes without pulling first: its change lands after device 1's, so its cursor
+        // cannot move over it; only the highest acknowledged sequence remembers it.
+        Record mine = _devices[0].Add(TestVaults.Login("mine"));
+        _devices[0].Use(vault =>
+        {
+            using var envelopes = new SyncEnvelope(vault.Codec.Cipher.Keys.RecordEncryption, vault.AccountId, _devices.Server.Source);
+            return new ServerPush(vault, _devices.Server.For(vault.VaultId), envelopes).Run(null);
+        });
+        _devices.Server.RollBackTo(2);
+        string before = _devices.WriteMark(0);
+
+        MSecureException error = Assert.Throws<MSecureException>(() => _devices.Sync(0));
+        Assert.Equal(MSecureErrorCode.SyncRolledBack, error.Code);
+        Assert.Equal(before, _devices.WriteMark(0));
+
+        SyncResult recovered = _devices[0].Use(vault => ServerSync.Run(vault, _devices.Server.For(vault.VaultId), null, acceptServerRollback: true));
+        _devices.Sync(1);
+
+        Assert.True(recovered.Pushed >= 1);
+        Assert.Equal("mine", _devices[1].Get(mine.Id).Name);
+        Assert.Equal(_devices.Snapshot(0), _devices.Snapshot(1));
+        Assert.Empty(_devices[0].CheckIntegrity());
+        Assert.Empty(_devices.Sync(0).Conflicts);
+    }
+
+    [Fact]
     public void A_sync_that_pushed_but_crashed_before_recording_it_finishes_without_a_conflict()
     {
         Record record = SharedRecord();
