@@ -76,6 +76,7 @@ public static class MSecureServer
         builder.Services.AddSingleton<DeviceStore>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<InviteStore>();
+        builder.Services.AddSingleton<SyncStore>();
         builder.Services.AddSingleton<DatabaseMaintenance>();
         builder.Services.AddSingleton<AccountRateLimiter>();
         builder.Services.AddSingleton<BearerAuthentication>();
@@ -107,6 +108,7 @@ public static class MSecureServer
         app.MapAuthApi();
         app.MapAccountApi();
         app.MapDevicesApi();
+        app.MapSyncApi();
         app.MapFallback(() => Problems.NotFound());
 
         Database database = app.Services.GetRequiredService<Database>();

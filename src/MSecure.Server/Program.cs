@@ -14,12 +14,13 @@ Option<RegistrationPolicy> registration = new("--registration") { Description = 
 Option<bool> developmentHttp = new("--development-http") { Description = "Serve plain HTTP (loopback only; for development)" };
 Option<int> rateLimitPerAddress = new("--rate-limit-per-address") { Description = "Requests per client address per minute", DefaultValueFactory = _ => ServerSettings.DefaultRateLimitPerAddress };
 Option<int> rateLimitPerAccount = new("--rate-limit-per-account") { Description = "Requests naming one account per minute", DefaultValueFactory = _ => ServerSettings.DefaultRateLimitPerAccount };
+Option<int> rateLimitSyncPerAccount = new("--rate-limit-sync-per-account") { Description = "Sync requests (pull, push) of one account per minute", DefaultValueFactory = _ => ServerSettings.DefaultRateLimitSyncPerAccount };
 Option<int> count = new("--count") { Description = "How many invite codes", DefaultValueFactory = _ => 1 };
 Option<int> validDays = new("--valid-days") { Description = "Days each invite code stays valid", DefaultValueFactory = _ => 7 };
 
 RootCommand root = new("MSecure account server: accounts, devices and sign-in for MSecure for PowerShell")
 {
-    Options = { dataDirectory, postgres, port, address, registration, developmentHttp, rateLimitPerAddress, rateLimitPerAccount },
+    Options = { dataDirectory, postgres, port, address, registration, developmentHttp, rateLimitPerAddress, rateLimitPerAccount, rateLimitSyncPerAccount },
     TreatUnmatchedTokensAsErrors = false,
 };
 
@@ -33,6 +34,7 @@ ServerSettings Settings(ParseResult parsed) => new()
     DevelopmentHttp = parsed.GetValue(developmentHttp),
     RateLimitPerAddress = parsed.GetValue(rateLimitPerAddress),
     RateLimitPerAccount = parsed.GetValue(rateLimitPerAccount),
+    RateLimitSyncPerAccount = parsed.GetValue(rateLimitSyncPerAccount),
     ConfigurationArguments = parsed.UnmatchedTokens,
 };
 

@@ -5,7 +5,7 @@ namespace MSecure.Server;
 
 /// <summary>
 /// Every log event of the server. Events name accounts and devices by id and emails only by
-/// <see cref="Security.EmailKeys.LogReference"/>; no token, signature, key, verifier or email is ever a parameter.
+/// <see cref="Security.EmailKeys.LogReference"/>; no token, signature, key, verifier, email or sync envelope is ever a parameter.
 /// </summary>
 internal sealed partial class ServerLog
 {
@@ -33,4 +33,13 @@ internal sealed partial class ServerLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Database {Database} at schema version {Version}")]
     public static partial void SchemaReady(ILogger logger, string database, int version);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Account {AccountId} device {DeviceId} pulled {Count} changes after sequence {After}")]
+    public static partial void Pulled(ILogger logger, Guid accountId, Guid deviceId, int count, long after);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Account {AccountId} device {DeviceId} pushed {Accepted} accepted, {Duplicates} duplicate and {Conflicts} conflicting changes (latest sequence {Latest})")]
+    public static partial void Pushed(ILogger logger, Guid accountId, Guid deviceId, int accepted, int duplicates, int conflicts, long latest);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Account {AccountId} device {DeviceId} push refused ({Reason})")]
+    public static partial void PushRefused(ILogger logger, Guid accountId, Guid deviceId, Storage.PushRefusal reason);
 }

@@ -14,6 +14,9 @@ public sealed record ServerSettings
     /// <summary>The default of <see cref="RateLimitPerAccount"/>.</summary>
     public const int DefaultRateLimitPerAccount = 60;
 
+    /// <summary>The default of <see cref="RateLimitSyncPerAccount"/>.</summary>
+    public const int DefaultRateLimitSyncPerAccount = 600;
+
     /// <summary>The folder of the certificate and (without PostgreSQL) the SQLite database.</summary>
     public required string DataDirectory { get; init; }
 
@@ -44,7 +47,10 @@ public sealed record ServerSettings
     /// <summary>Requests that may name one account (by email, id or token) per <see cref="RateLimitWindow"/>.</summary>
     public int RateLimitPerAccount { get; init; } = DefaultRateLimitPerAccount;
 
-    /// <summary>The fixed window of both rate limits.</summary>
+    /// <summary>Sync requests (pull and push) one account may make per <see cref="RateLimitWindow"/>; counted apart from <see cref="RateLimitPerAccount"/>.</summary>
+    public int RateLimitSyncPerAccount { get; init; } = DefaultRateLimitSyncPerAccount;
+
+    /// <summary>The fixed window of the rate limits.</summary>
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Further ASP.NET Core configuration arguments (for example --Logging:LogLevel:Default=Debug).</summary>

@@ -6,7 +6,8 @@ namespace MSecure.Server.Http;
 /// <summary>
 /// The per-account limit (the per-address one is the global limiter of the pipeline): a fixed window
 /// per account, keyed by what the request names (normalized email, account id), checked by the
-/// endpoints once they know it.
+/// endpoints once they know it. Sync routes count in a partition of their own (<see cref="RateLimitKeys.ForSync"/>)
+/// with <see cref="ServerSettings.RateLimitSyncPerAccount"/>.
 /// </summary>
 internal sealed class AccountRateLimiter : IDisposable
 {
@@ -18,7 +19,7 @@ internal sealed class AccountRateLimiter : IDisposable
         _window = settings.RateLimitWindow;
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = settings.RateLimitPerAccount,
+            PermitLimit = key.StartsWith(RateLimitKeys.SyncPrefix, StringComparison.Ordinal) ? settings.RateLimitSyncPerAccount : settings.RateLimitPerAccount,
             Window = settings.RateLimitWindow,
             QueueLimit = 0,
         }));

@@ -16,8 +16,8 @@ internal sealed class BearerAuthentication(TokenStore tokens, AccountRateLimiter
 {
     private const string Scheme = "Bearer ";
 
-    /// <summary>The caller, or the problem to answer instead.</summary>
-    public async Task<(Caller? Caller, IResult? Problem)> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>The caller, or the problem to answer instead; the per-account limit counts in <paramref name="rateLimitKey"/>'s partition (default: <see cref="RateLimitKeys.ForAccount"/>).</summary>
+    public async Task<(Caller? Caller, IResult? Problem)> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken, Func<Guid, string>? rateLimitKey = null)
     {
         string? header = context.Request.Headers[HeaderNames.Authorization];
         if (header is null
@@ -34,7 +34,7 @@ internal sealed class BearerAuthentication(TokenStore tokens, AccountRateLimiter
             return (null, Problems.TokenInvalid());
         }
 
-        if (rateLimiter.Check(RateLimitKeys.ForAccount(token.AccountId)) is { } limited)
+        if (rateLimiter.Check((rateLimitKey ?? RateLimitKeys.ForAccount)(token.AccountId)) is { } limited)
         {
             return (null, limited);
         }

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using MSecure.Core.Accounts.Protocol;
 
@@ -13,13 +14,18 @@ namespace MSecure.Server.Http;
 
 /// <summary>
 /// Reads a request body strictly: media type application/json, at most
-/// <see cref="AccountProtocol.MaxRequestBodyBytes"/> bytes (413), then the protocol's source-generated
-/// contract (unknown or missing members refused) and the request's own checks (400).
+/// <see cref="AccountProtocol.MaxRequestBodyBytes"/> bytes or the route's own limit (413), then the
+/// protocol's source-generated contract (unknown or missing members refused) and the request's own
+/// checks (400).
 /// </summary>
 internal static class JsonBody
 {
-    /// <summary>The request, or the problem to answer instead.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> contract, Func<T, bool> isValid, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request, or the problem to answer instead. <paramref name="maxBytes"/> is the route's body
+    /// limit; one above Kestrel's server-wide limit raises that for this request only.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> contract, Func<T, bool> isValid, CancellationToken cancellationToken,
+        int maxBytes = AccountProtocol.MaxRequestBodyBytes)
         where T : class
     {
         if (!IsJson(request.ContentType))
@@ -27,25 +33,32 @@ internal static class JsonBody
             return (null, Problems.InvalidRequest());
         }
 
-        if (request.ContentLength > AccountProtocol.MaxRequestBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge(request));
+            return (null, TooLarge(request, maxBytes));
         }
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(AccountProtocol.MaxRequestBodyBytes + 1);
+        if (maxBytes > AccountProtocol.MaxRequestBodyBytes
+            && request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+        {
+            kestrelLimit.MaxRequestBodySize = maxBytes;
+        }
+
+        // A declared length sizes the buffer; a chunked body gets room for the whole limit.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? maxBytes) + 1);
         try
         {
             int length = 0;
             int read;
-            while (length <= AccountProtocol.MaxRequestBodyBytes
+            while (length <= maxBytes
                 && (read = await request.Body.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken)) > 0)
             {
                 length += read;
             }
 
-            if (length > AccountProtocol.MaxRequestBodyBytes)
+            if (length > maxBytes)
             {
-                return (null, TooLarge(request));
+                return (null, TooLarge(request, maxBytes));
             }
 
             T? value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), contract);
@@ -53,7 +66,7 @@ internal static class JsonBody
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(request));
+            return (null, TooLarge(request, maxBytes));
         }
         catch (Exception exception) when (exception is JsonException or BadHttpRequestException or IOException)
         {
@@ -69,10 +82,10 @@ internal static class JsonBody
     /// 413, closing the connection: the unread rest of the body cannot be drained, and a client that
     /// reused the connection would lose its next request.
     /// </summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(HttpRequest request)
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(HttpRequest request, int maxBytes)
     {
         request.HttpContext.Response.Headers.Connection = "close";
-        return Problems.PayloadTooLarge();
+        return Problems.PayloadTooLarge(maxBytes);
     }
 
     private static bool IsJson(string? contentType) =>

@@ -15,8 +15,9 @@ internal static class Problems
     public static ProblemHttpResult InvalidRequest() =>
         Create(StatusCodes.Status400BadRequest, ProblemCodes.InvalidRequest, "The request is not valid.", "The body is not a well-formed request of this route (JSON shape, members, sizes or formats).");
 
-    public static ProblemHttpResult PayloadTooLarge() =>
-        Create(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The request is too large.", $"Request bodies are limited to {AccountProtocol.MaxRequestBodyBytes} bytes.");
+    public static ProblemHttpResult PayloadTooLarge(int maxBytes = AccountProtocol.MaxRequestBodyBytes) =>
+        Create(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The request is too large.",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Request bodies of this route are limited to {maxBytes} bytes."));
 
     public static ProblemHttpResult SignInFailed() =>
         Create(StatusCodes.Status401Unauthorized, ProblemCodes.SignInFailed, "Sign-in failed.", "The challenge or its signature was not accepted.");

@@ -4,10 +4,15 @@ using MSecure.Server.Storage;
 
 namespace MSecure.Server.Http;
 
-/// <summary>The per-account rate-limit partitions: by account id once known, else by normalized email.</summary>
+/// <summary>The per-account rate-limit partitions: by account id once known, else by normalized email; sync routes apart.</summary>
 internal static class RateLimitKeys
 {
+    public const string SyncPrefix = "sync:";
+
     public static string ForAccount(Guid accountId) => "account:" + accountId.ToText();
+
+    /// <summary>The account's sync routes: a partition of their own, with its own limit.</summary>
+    public static string ForSync(Guid accountId) => SyncPrefix + accountId.ToText();
 
     public static string ForEmail(string email) => "email:" + EmailKeys.Normalize(email);
 }

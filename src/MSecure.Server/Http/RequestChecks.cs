@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using MSecure.Core.Accounts.Protocol;
 using MSecure.Core.Cryptography;
 
@@ -36,6 +40,59 @@ internal static class RequestChecks
         && request.NewVerifier?.Length == VerifierLength
         && IsSignature(request.OldKeySignature)
         && IsSignature(request.NewKeySignature);
+
+    public static bool IsValid(PushChangesRequest request)
+    {
+        if (request.Changes is null || request.Changes.Count > AccountProtocol.MaxPushChanges)
+        {
+            return false;
+        }
+
+        foreach (PushChange? change in request.Changes)
+        {
+            if (change is null
+                || change.ChangeId == Guid.Empty
+                || change.RecordId == Guid.Empty
+                || change.BaseRevision < 0
+                || change.Envelope is not { Length: >= Envelope.Overhead and <= AccountProtocol.MaxSyncEnvelopeBytes })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The query of a pull: <c>after</c> (required, a non-negative integer) and <c>limit</c> (optional,
+    /// positive; above <see cref="AccountProtocol.MaxPullChanges"/> it is capped), each at most once,
+    /// nothing else.
+    /// </summary>
+    public static bool TryParsePull(IQueryCollection query, out long after, out int limit)
+    {
+        after = 0;
+        limit = AccountProtocol.MaxPullChanges;
+        foreach (KeyValuePair<string, StringValues> parameter in query)
+        {
+            if (parameter.Value.Count != 1)
+            {
+                return false;
+            }
+
+            bool parsed = parameter.Key switch
+            {
+                "after" => long.TryParse(parameter.Value[0], NumberStyles.None, CultureInfo.InvariantCulture, out after),
+                "limit" => int.TryParse(parameter.Value[0], NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1,
+                _ => false,
+            };
+            if (!parsed)
+            {
+                return false;
+            }
+        }
+
+        return query.ContainsKey("after");
+    }
 
     private static bool IsPublicKey(byte[]? key) => key?.Length == ServerAuthenticationKey.PublicKeyLength && key[0] == 0x04;
 

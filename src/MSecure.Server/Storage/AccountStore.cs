@@ -105,8 +105,8 @@ internal sealed class AccountStore(Database database, TimeProvider time, DeviceS
 
     /// <summary>
     /// Makes the new key and verifier current if the account is still at <paramref name="current"/>'s
-    /// generation, retiring the old key; returns a token for the calling device, or null when another
-    /// rotation won.
+    /// generation, retiring the old key and emptying the account's sync log (its envelopes were sealed
+    /// under the old key); returns a token for the calling device, or null when another rotation won.
     /// </summary>
     public async Task<Session?> RotateKeyAsync(AccountRecord current, byte[] newPublicKey, byte[] newVerifier, Guid deviceId, CancellationToken cancellationToken)
     {
@@ -130,6 +130,7 @@ internal sealed class AccountStore(Database database, TimeProvider time, DeviceS
             await retire.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await SyncStore.DropLogAsync(connection, transaction, current.AccountId, cancellationToken);
         Session session = await tokens.IssueAsync(connection, transaction, current.AccountId, deviceId, current.KeyGeneration + 1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return session;

@@ -58,6 +58,24 @@ internal static class Migrations
                 created_at BIGINT NOT NULL,
                 expires_at BIGINT NOT NULL);
             """),
+        (2, """
+            CREATE TABLE sync_sequences (
+                account_id TEXT PRIMARY KEY REFERENCES accounts (account_id) ON DELETE CASCADE,
+                last_sequence BIGINT NOT NULL);
+            CREATE TABLE sync_changes (
+                account_id TEXT NOT NULL REFERENCES accounts (account_id) ON DELETE CASCADE,
+                sequence BIGINT NOT NULL,
+                record_id TEXT NOT NULL,
+                revision BIGINT NOT NULL,
+                change_id TEXT NOT NULL,
+                deleted BOOLEAN NOT NULL,
+                device_id TEXT NOT NULL,
+                envelope {blob} NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (account_id, sequence),
+                UNIQUE (account_id, change_id),
+                UNIQUE (account_id, record_id, revision));
+            """),
     ];
 
     /// <summary>The newest schema version this code knows.</summary>

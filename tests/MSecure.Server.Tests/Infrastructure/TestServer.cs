@@ -46,6 +46,7 @@ public sealed class TestServer : IAsyncDisposable
         Port = 0,
         RateLimitPerAddress = 1_000_000,
         RateLimitPerAccount = 1_000_000,
+        RateLimitSyncPerAccount = 1_000_000,
     };
 
     public static async Task<TestServer> StartAsync(string database, Func<ServerSettings, ServerSettings>? configure = null)
@@ -87,7 +88,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         var dump = new StringBuilder();
         await using DbConnection connection = await OpenDatabaseAsync();
-        foreach (string table in new[] { "accounts", "retired_keys", "devices", "tokens", "challenges", "invites", "schema_migrations" })
+        foreach (string table in new[] { "accounts", "retired_keys", "devices", "tokens", "challenges", "invites", "sync_sequences", "sync_changes", "schema_migrations" })
         {
             await using DbCommand command = connection.CreateCommand();
             command.CommandText = "SELECT * FROM " + table;
