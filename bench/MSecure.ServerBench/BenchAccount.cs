@@ -103,7 +103,7 @@ internal sealed class BenchAccount : IDisposable
         return point;
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract, string what)
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract, string what)
     {
         if (!response.IsSuccessStatusCode)
         {

@@ -12,8 +12,10 @@ using MSecure.Server;
 using MSecure.ServerBench;
 
 // The account server under load on loopback over real HTTPS, each case as a ratio to GET /health
-// measured against the same server in the same run. Options: --seconds n (measured, per case),
+// measured against the same server in the same run (sync cases: changes per second over health
+// requests per second). Options: --seconds n (measured, per case),
 // --warmup n, --workers n, --accounts n.
+const int SyncWorkers = 2;
 var options = Options.Parse(args);
 var databases = new List<(string Name, string? Postgres)> { ("sqlite", null) };
 string? postgresAdmin = Environment.GetEnvironmentVariable("MSECURE_TEST_POSTGRES");
@@ -42,6 +44,7 @@ static async Task BenchOneDatabaseAsync(string database, string? postgresAdmin, 
             PostgresConnectionString = postgres?.ConnectionString,
             RateLimitPerAddress = int.MaxValue,
             RateLimitPerAccount = int.MaxValue,
+            RateLimitSyncPerAccount = int.MaxValue,
             // A console line per sign-in would measure the terminal, not the server.
             ConfigurationArguments = ["--Logging:LogLevel:Default=Warning"],
         };
@@ -69,6 +72,21 @@ static async Task BenchOneDatabaseAsync(string database, string? postgresAdmin, 
         LoadResult fetch = await LoadRun.MeasureAsync(options.Workers, options.WarmUp, options.Duration,
             i => AccountOf(accounts, i, options.Workers).FetchVerifierAsync(http));
         Print("verifier-fetch", database, fetch, health);
+
+        // Sync: a few workers, each on its own account (pushes of one account serialize on its sequence row).
+        int syncWorkers = Math.Min(options.Workers, SyncWorkers);
+        long[] logLengths = new long[syncWorkers];
+        LoadResult push = await LoadRun.MeasureAsync(syncWorkers, options.WarmUp, options.Duration, async i =>
+        {
+            await SyncLoad.PushAsync(http, accounts[i / 1_000_003]);
+            logLengths[i / 1_000_003] += SyncLoad.BatchSize;
+        });
+        PrintSync("sync-push", database, push, health);
+
+        // Every sync account now holds at least one full batch; full pages are read at random offsets of its log.
+        LoadResult pull = await LoadRun.MeasureAsync(syncWorkers, options.WarmUp, options.Duration,
+            i => SyncLoad.PullAsync(http, accounts[i / 1_000_003], logLengths[i / 1_000_003]));
+        PrintSync("sync-pull", database, pull, health);
 
         foreach (BenchAccount account in accounts)
         {
@@ -114,6 +132,13 @@ static void Print(string operation, string database, LoadResult result, LoadResu
     string prefix = operation == "health" ? "baseline health" : "server " + operation;
     Console.WriteLine(FormattableString.Invariant(
         $"{prefix} db={database} rps={result.OperationsPerSecond:0} p50_ms={result.P50Milliseconds:0.00} p99_ms={result.P99Milliseconds:0.00} ratio_to_health={result.OperationsPerSecond / baseline.OperationsPerSecond:0.000}"));
+}
+
+static void PrintSync(string operation, string database, LoadResult result, LoadResult baseline)
+{
+    double changesPerSecond = result.OperationsPerSecond * SyncLoad.BatchSize;
+    Console.WriteLine(FormattableString.Invariant(
+        $"server {operation} db={database} changes={(long)result.Operations * SyncLoad.BatchSize} batch={SyncLoad.BatchSize} envelope_bytes={SyncLoad.EnvelopeBytes} changes_per_s={changesPerSecond:0} p50_ms={result.P50Milliseconds:0.00} ratio_to_health={changesPerSecond / baseline.OperationsPerSecond:0.000}"));
 }
 
 /// <summary>Command-line options with defaults that keep a run under about a minute.</summary>

@@ -36,7 +36,7 @@ public sealed class AccountEndToEndTests
         var stages = new System.Collections.Generic.List<EnrollmentStage>();
         using VaultCreation device2 = Enroll(host, vault2, Email.ToUpperInvariant() + " ", device1.Kit.ToText(), Password, stages.Add);
 
-        Assert.Equal([EnrollmentStage.OpeningKit, EnrollmentStage.SigningIn, EnrollmentStage.VerifyingAccount, EnrollmentStage.CreatingVault], stages);
+        Assert.Equal([EnrollmentStage.OpeningKit, EnrollmentStage.SigningIn, EnrollmentStage.VerifyingAccount, EnrollmentStage.CreatingVault, EnrollmentStage.Syncing], stages);
         Assert.Equal(device1.Session.Info.AccountId, device2.Session.Info.AccountId);
         Assert.Equal(Email, device2.Session.Info.Email);
         Assert.Equal(AccountKeyText(device1.Kit, Password), AccountKeyText(device2.Kit, Password));

@@ -10,18 +10,18 @@ using static MSecure.Server.Tests.Infrastructure.SyncRequests;
 
 namespace MSecure.Server.Tests;
 
-/// <summary>What a real msecure-server process logs about sync, at Trace level.</summary>
+/// <summary>A real msecure-server process: what it logs about sync at Trace level, and its sync rate-limit option.</summary>
 public sealed class SyncLogTests
 {
     [SkippableTheory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
-    public async Task The_server_log_names_sync_by_ids_and_counts_and_never_holds_an_envelope(string database)
+    public async Task The_server_log_names_sync_by_ids_and_counts_never_an_envelope_and_the_sync_limit_option_applies(string database)
     {
         await using PostgresTestDatabase? postgres = database == TestDatabases.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
         var arguments = new List<string>
         {
             "--data-dir", Path.Combine(Path.GetTempPath(), "msecure-server-process-" + Guid.NewGuid().ToString("N")), "--port", "0",
-            "--Logging:LogLevel:Default=Trace", "--Logging:LogLevel:Microsoft.AspNetCore=Trace",
+            "--Logging:LogLevel:Default=Trace", "--Logging:LogLevel:Microsoft.AspNetCore=Trace", "--rate-limit-sync-per-account", "4",
         };
         if (postgres is not null)
         {
@@ -46,6 +46,9 @@ public sealed class SyncLogTests
             await client.PullAllAsync(session.Token);
             using HttpResponseMessage refused = await client.PushAsync(session.Token, new PushChangesRequest { Changes = [Change(Guid.NewGuid(), 0) with { ChangeId = first.ChangeId }] });
             Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            await client.PullOkAsync(session.Token, 2);
+            using HttpResponseMessage limited = await client.GetAsync(PullRoute(2), session.Token);
+            await ProtocolClient.AssertProblemAsync(limited, System.Net.HttpStatusCode.TooManyRequests, ProblemCodes.RateLimited);
             await server.DisposeAsync();
             output = server.Output;
         }

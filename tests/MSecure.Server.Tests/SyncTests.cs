@@ -199,6 +199,29 @@ public sealed class SyncTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Conflicts_carry_current_changes_until_their_envelopes_reach_4_MiB(string database)
+    {
+        await using TestServer server = await TestServer.StartAsync(database);
+        using TestAccount account = TestAccount.Create();
+        SessionResponse session = await server.Client.RegisterOkAsync(account);
+        PushChange[] big = Enumerable.Range(0, 3).Select(_ => Change(Guid.NewGuid(), 0, envelopeBytes: AccountProtocol.MaxSyncEnvelopeBytes)).ToArray();
+        PushChange small = Change(Guid.NewGuid(), 0);
+        await server.Client.PushOkAsync(session.Token, big[0], big[1]);
+        await server.Client.PushOkAsync(session.Token, big[2], small);
+
+        PushChangesResponse response = await server.Client.PushOkAsync(session.Token,
+            Change(big[0].RecordId, 0), Change(big[0].RecordId, 0), Change(big[1].RecordId, 0), Change(big[2].RecordId, 0), Change(small.RecordId, 0));
+
+        Assert.All(response.Results, r => Assert.Equal(SyncOutcomes.Conflict, r.Outcome));
+        Assert.Equal(big[0].Envelope, response.Results[0].Current!.Envelope);
+        Assert.Equal(big[0].Envelope, response.Results[1].Current!.Envelope);
+        Assert.Equal(big[1].Envelope, response.Results[2].Current!.Envelope);
+        Assert.Null(response.Results[3].Current);
+        Assert.Null(response.Results[4].Current);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Another_accounts_log_is_invisible_and_its_ids_are_its_own(string database)
     {
         await using TestServer server = await TestServer.StartAsync(database);
@@ -301,13 +324,7 @@ public sealed class SyncTests
         await server.Client.PushOkAsync(session.Token, Change(Guid.NewGuid(), 0), Change(Guid.NewGuid(), 0), Change(Guid.NewGuid(), 0));
         await server.Client.PushOkAsync(bystander.Token, Change(Guid.NewGuid(), 0));
 
-        (RotateAccountKeyRequest rotation, ECDsa newKey, _) = account.RotationRequest(await server.Client.ChallengeAsync(account.Email));
-        using (newKey)
-        {
-            using HttpResponseMessage rotated = await server.Client.SendJsonAsync(HttpMethod.Put, AccountProtocol.AccountKeyRoute, rotation, ProtocolClient.Json.RotateAccountKeyRequest, session.Token);
-            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
-            session = await ProtocolClient.ReadAsync(rotated, ProtocolClient.Json.SessionResponse);
-        }
+        session = await RotateOkAsync(server, account, session.Token);
 
         PullChangesResponse after = await server.Client.PullOkAsync(session.Token, 0);
         Assert.Empty(after.Changes);
@@ -346,12 +363,7 @@ public sealed class SyncTests
             await ProtocolClient.AssertProblemAsync(push, HttpStatusCode.Forbidden, ProblemCodes.DeviceRevoked);
         }
 
-        (RotateAccountKeyRequest rotation, ECDsa newKey, _) = account.RotationRequest(await server.Client.ChallengeAsync(account.Email));
-        using (newKey)
-        using (HttpResponseMessage rotated = await server.Client.SendJsonAsync(HttpMethod.Put, AccountProtocol.AccountKeyRoute, rotation, ProtocolClient.Json.RotateAccountKeyRequest, owner.Token))
-        {
-            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
-        }
+        await RotateOkAsync(server, account, owner.Token);
 
         using (HttpResponseMessage push = await server.Client.PushAsync(stale.Token, new PushChangesRequest { Changes = [Change(Guid.NewGuid(), 0)] }))
         {
@@ -391,6 +403,18 @@ public sealed class SyncTests
     [Fact]
     public void The_sync_limit_defaults_to_600_per_minute() =>
         Assert.Equal(600, new ServerSettings { DataDirectory = "unused" }.RateLimitSyncPerAccount);
+
+    /// <summary>Rotates the account's key from the device of <paramref name="token"/>; returns that device's new session.</summary>
+    private static async Task<SessionResponse> RotateOkAsync(TestServer server, TestAccount account, string token)
+    {
+        (RotateAccountKeyRequest rotation, ECDsa newKey, _) = account.RotationRequest(await server.Client.ChallengeAsync(account.Email));
+        using (newKey)
+        {
+            using HttpResponseMessage rotated = await server.Client.SendJsonAsync(HttpMethod.Put, AccountProtocol.AccountKeyRoute, rotation, ProtocolClient.Json.RotateAccountKeyRequest, token);
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+            return await ProtocolClient.ReadAsync(rotated, ProtocolClient.Json.SessionResponse);
+        }
+    }
 
     private static async Task<HttpResponseMessage> SendPushAsync(TestServer server, string token, HttpContent content, bool chunkedTransfer = false)
     {

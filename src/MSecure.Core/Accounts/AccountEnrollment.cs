@@ -149,6 +149,7 @@ public static class AccountEnrollment
 
             creation.Dispose();
             Storage.VaultFilePermissions.DeleteVaultFiles(fullPath);
+            System.IO.File.Delete(Storage.WitnessFile.PathFor(fullPath));
             throw;
         }
     }

@@ -267,6 +267,11 @@ public static class MSecureErrors
         Create(MSecureErrorCode.AccountKeyRotated, MSecureErrorCategory.AuthenticationError,
             Format("The Account Key of this account was replaced on another device (Reset-MSecureAccountKey), so this device's key no longer signs in to '{0}'. Enroll this device again with Connect-MSecureAccount and the NEW emergency kit.", server));
 
+    /// <summary>The Account Key was replaced on another device that syncs through the folder <paramref name="folder"/>.</summary>
+    public static MSecureException AccountKeyRotatedInFolder(string folder) =>
+        Create(MSecureErrorCode.AccountKeyRotated, MSecureErrorCategory.AuthenticationError,
+            Format("The Account Key of this account was replaced on another device (Reset-MSecureAccountKey): the sync folder '{0}' now belongs to the new key. Enroll this device again with Connect-MSecureAccount -Folder and the NEW emergency kit.", folder));
+
     /// <summary>The kit does not belong to the account of the email on the server.</summary>
     public static MSecureException KitAccountMismatch(string reason) =>
         Create(MSecureErrorCode.KitAccountMismatch, MSecureErrorCategory.AuthenticationError,

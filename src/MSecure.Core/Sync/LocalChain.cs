@@ -20,6 +20,8 @@ internal sealed class LocalChain : IDisposable
     private readonly UnlockedVault _vault;
     private readonly RecordSetChange? _change;
     private readonly PinnedBufferWriter _buffer = new(4096);
+    private RecordDocument? _lastIndexed;
+    private byte[]? _lastIndex;
 
     /// <summary>Chains of <paramref name="vault"/>; <paramref name="change"/> is the write's digest change (null for reading only).</summary>
     internal LocalChain(UnlockedVault vault, RecordSetChange? change)
@@ -117,7 +119,7 @@ internal sealed class LocalChain : IDisposable
             return null;
         }
 
-        Guid? other = RecordStore.FindLiveIdByName(_vault.Database, _vault.Codec.Cipher.NameIndex(record.Name!));
+        Guid? other = RecordStore.FindLiveIdByName(_vault.Database, NameIndexOf(record));
         return other == id ? null : other;
     }
 
@@ -129,7 +131,7 @@ internal sealed class LocalChain : IDisposable
         byte[]? nameIndex = null, summary = null;
         if (text.Record is { } record)
         {
-            nameIndex = _vault.Codec.Cipher.NameIndex(record.Name!);
+            nameIndex = NameIndexOf(record);
             try
             {
                 RecordSerializer.WriteSummary(record, _buffer);
@@ -164,6 +166,18 @@ internal sealed class LocalChain : IDisposable
         }
 
         _change?.Add(new RowState(id, revision, text.Deleted, NameIndexBlocks.From(nameIndex)));
+    }
+
+    /// <summary>The blind index of a document's name, computed once per document (a collision check and the write both need it).</summary>
+    private byte[] NameIndexOf(RecordDocument record)
+    {
+        if (_lastIndexed != record)
+        {
+            _lastIndex = _vault.Codec.Cipher.NameIndex(record.Name!);
+            _lastIndexed = record;
+        }
+
+        return _lastIndex!;
     }
 
     private void MoveCurrentToHistory(StoredRecord head)

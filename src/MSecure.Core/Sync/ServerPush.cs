@@ -133,6 +133,7 @@ internal sealed class ServerPush
         }
 
         var held = new Dictionary<Guid, long>();
+        var sequences = new List<long>();
         bool conflicts = false;
         for (int i = 0; i < batch.Changes.Count; i++)
         {
@@ -148,6 +149,7 @@ internal sealed class ServerPush
                 case SyncOutcomes.Accepted or SyncOutcomes.Duplicate when result.Revision == batch.Revisions[i]:
                     Pushed += result.Outcome == SyncOutcomes.Accepted ? 1 : 0;
                     held[change.RecordId] = Math.Max(held.GetValueOrDefault(change.RecordId), batch.Revisions[i]);
+                    sequences.Add(result.Sequence ?? 0);
                     break;
                 case SyncOutcomes.Conflict:
                     conflicts = true;
@@ -167,9 +169,42 @@ internal sealed class ServerPush
                 }
             }
 
+            AdvanceCursorOverOwnChanges(sequences);
             return 0;
         });
         return conflicts;
+    }
+
+    /// <summary>
+    /// Inside the results' write: when this device's changes were stored right after the cursor
+    /// (nobody else pushed in between), the cursor moves over them, so the next pull does not
+    /// download this device's own changes again. Any other change keeps the cursor where it is.
+    /// </summary>
+    private void AdvanceCursorOverOwnChanges(List<long> sequences)
+    {
+        if (SyncStateStore.Read(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId) is not { Method: SyncState.ServerMethod } state)
+        {
+            return;
+        }
+
+        sequences.Sort();
+        long cursor = state.Cursor;
+        foreach (long sequence in sequences)
+        {
+            if (sequence == cursor + 1)
+            {
+                cursor = sequence;
+            }
+            else if (sequence > cursor)
+            {
+                break;
+            }
+        }
+
+        if (cursor != state.Cursor)
+        {
+            SyncStateStore.Write(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId, state with { Cursor = cursor });
+        }
     }
 
     /// <summary>Changes to send, the revision each creates, the outbox id to continue after, and a record split across batches.</summary>

@@ -152,6 +152,23 @@ public sealed class VaultSession : IDisposable
     /// </exception>
     public SyncResult Sync(Action<SyncProgress>? progress = null) => Use(vault => _account.Sync(vault, progress));
 
+    /// <summary>
+    /// Syncs through a shared folder instead of a server: reads the other devices' new change files
+    /// (ignoring, with a warning, any that is partial, tampered, another account's or a conflicted
+    /// copy), applies them, and writes this device's changes as a new file of its own.
+    /// </summary>
+    /// <param name="folder">The shared folder (any path; other devices see it through their sync tool).</param>
+    /// <param name="compact">Also rewrite this device's view of every change as one compaction file and delete the files it covers.</param>
+    /// <param name="progress">Told of each stage and the counts so far; may be null.</param>
+    /// <exception cref="MSecureException">
+    /// SyncNotConfigured (the vault syncs through a server), SyncFolderInvalid, SyncTampered, AccountKeyRotated, VaultLocked.
+    /// </exception>
+    public SyncResult SyncFolder(string folder, bool compact = false, Action<SyncProgress>? progress = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        return Use(vault => FolderSync.Run(vault, folder, compact, progress));
+    }
+
     /// <summary>Timeouts and retries of this session's account server requests.</summary>
     public AccountServerOptions AccountServerOptions
     {

@@ -27,9 +27,6 @@ internal enum PushRefusal
 /// </summary>
 internal sealed class SyncStore(Database database, TimeProvider time)
 {
-    // Rows per multi-row statement: well under the parameter limits of SQLite (32766) and PostgreSQL (65535).
-    private const int RowsPerStatement = 500;
-
     private const string ChangeColumns = "sequence, record_id, revision, change_id, deleted, device_id, envelope";
 
     /// <summary>
@@ -149,7 +146,7 @@ internal sealed class SyncStore(Database database, TimeProvider time)
         }
 
         // A conflict answers with the record's head as it was when the change was weighed.
-        Dictionary<(Guid, long), SyncChangeResponse> currents = await ReadChangesAsync(connection, transaction, account, conflicts, cancellationToken);
+        Dictionary<(Guid, long), SyncChangeResponse> currents = await ReadCurrentsAsync(connection, transaction, account, conflicts, cancellationToken);
         foreach ((int index, Guid recordId, long head) in conflicts)
         {
             results[index] = new PushResult
@@ -222,9 +219,9 @@ internal sealed class SyncStore(Database database, TimeProvider time)
         DbConnection connection, DbTransaction transaction, string account, IReadOnlyList<PushChange> changes, CancellationToken cancellationToken)
     {
         var found = new Dictionary<Guid, StoredChange>();
-        foreach (IReadOnlyList<PushChange> chunk in Chunks(changes))
+        foreach (IReadOnlyList<PushChange> chunk in SqlBatches.Chunks(changes))
         {
-            (string list, (string, object?)[] parameters) = InList(account, chunk, change => change.ChangeId);
+            (string list, (string, object?)[] parameters) = SqlBatches.InList(account, chunk, change => change.ChangeId);
             await using DbCommand command = Database.Command(connection, transaction,
                 $"SELECT change_id, record_id, sequence, revision FROM sync_changes WHERE account_id = @account AND change_id IN ({list})", parameters);
             await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -242,9 +239,9 @@ internal sealed class SyncStore(Database database, TimeProvider time)
     {
         var heads = new Dictionary<Guid, long>();
         var records = new List<Guid>(new HashSet<Guid>(EachRecord(changes)));
-        foreach (IReadOnlyList<Guid> chunk in Chunks(records))
+        foreach (IReadOnlyList<Guid> chunk in SqlBatches.Chunks(records))
         {
-            (string list, (string, object?)[] parameters) = InList(account, chunk, id => id);
+            (string list, (string, object?)[] parameters) = SqlBatches.InList(account, chunk, id => id);
             await using DbCommand command = Database.Command(connection, transaction,
                 $"SELECT record_id, MAX(revision) FROM sync_changes WHERE account_id = @account AND record_id IN ({list}) GROUP BY record_id", parameters);
             await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -261,7 +258,7 @@ internal sealed class SyncStore(Database database, TimeProvider time)
         DbConnection connection, DbTransaction transaction, Caller caller, List<(PushChange Change, long Sequence, long Revision)> accepted, CancellationToken cancellationToken)
     {
         long now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (IReadOnlyList<(PushChange Change, long Sequence, long Revision)> chunk in Chunks(accepted))
+        foreach (IReadOnlyList<(PushChange Change, long Sequence, long Revision)> chunk in SqlBatches.Chunks(accepted))
         {
             var rows = new List<string>(chunk.Count);
             var parameters = new List<(string, object?)> { ("@account", caller.AccountId.ToText()), ("@device", caller.DeviceId.ToText()), ("@now", now) };
@@ -280,13 +277,59 @@ internal sealed class SyncStore(Database database, TimeProvider time)
         }
     }
 
-    /// <summary>The stored changes at the (record, revision) pairs of the conflicts (revision 0: none).</summary>
-    private static async Task<Dictionary<(Guid, long), SyncChangeResponse>> ReadChangesAsync(
+    /// <summary>
+    /// The stored changes at the (record, revision) pairs of the conflicts (revision 0: none), in
+    /// conflict order until their envelopes reach <see cref="AccountProtocol.MaxPullEnvelopeBytes"/>,
+    /// like a pull page; the rest are left out (the next pull brings them).
+    /// </summary>
+    private static async Task<Dictionary<(Guid, long), SyncChangeResponse>> ReadCurrentsAsync(
         DbConnection connection, DbTransaction transaction, string account, List<(int Index, Guid RecordId, long Head)> conflicts, CancellationToken cancellationToken)
     {
-        var wanted = new List<(Guid RecordId, long Revision)>(new HashSet<(Guid, long)>(EachHead(conflicts)));
+        var wanted = new List<(Guid RecordId, long Revision)>();
+        var seen = new HashSet<(Guid, long)>();
+        foreach ((_, Guid recordId, long head) in conflicts)
+        {
+            if (head > 0 && seen.Add((recordId, head)))
+            {
+                wanted.Add((recordId, head));
+            }
+        }
+
+        var sizes = new Dictionary<(Guid, long), long>();
+        foreach (((Guid, long) key, long size) in await SelectRevisionsAsync(connection, transaction, account, wanted,
+            "record_id, revision, CAST(length(envelope) AS BIGINT)", reader => ((reader.GetId(0), reader.GetInt64(1)), reader.GetInt64(2)), cancellationToken))
+        {
+            sizes[key] = size;
+        }
+
+        var within = new List<(Guid RecordId, long Revision)>();
+        long envelopeBytes = 0;
+        foreach ((Guid, long) pair in wanted)
+        {
+            if (envelopeBytes >= AccountProtocol.MaxPullEnvelopeBytes)
+            {
+                break;
+            }
+
+            within.Add(pair);
+            envelopeBytes += sizes.GetValueOrDefault(pair);
+        }
+
         var found = new Dictionary<(Guid, long), SyncChangeResponse>();
-        foreach (IReadOnlyList<(Guid RecordId, long Revision)> chunk in Chunks(wanted))
+        foreach (SyncChangeResponse change in await SelectRevisionsAsync(connection, transaction, account, within, ChangeColumns, ReadChange, cancellationToken))
+        {
+            found[(change.RecordId, change.Revision)] = change;
+        }
+
+        return found;
+    }
+
+    private static async Task<List<T>> SelectRevisionsAsync<T>(
+        DbConnection connection, DbTransaction transaction, string account, List<(Guid RecordId, long Revision)> pairs, string columns,
+        Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        foreach (IReadOnlyList<(Guid RecordId, long Revision)> chunk in SqlBatches.Chunks(pairs))
         {
             var clauses = new List<string>(chunk.Count);
             var parameters = new List<(string, object?)> { ("@account", account) };
@@ -297,16 +340,15 @@ internal sealed class SyncStore(Database database, TimeProvider time)
             }
 
             await using DbCommand command = Database.Command(connection, transaction,
-                $"SELECT {ChangeColumns} FROM sync_changes WHERE account_id = @account AND ({string.Join(" OR ", clauses)})", [.. parameters]);
+                $"SELECT {columns} FROM sync_changes WHERE account_id = @account AND ({string.Join(" OR ", clauses)})", [.. parameters]);
             await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                SyncChangeResponse change = ReadChange(reader);
-                found[(change.RecordId, change.Revision)] = change;
+                rows.Add(read(reader));
             }
         }
 
-        return found;
+        return rows;
     }
 
     private static SyncChangeResponse ReadChange(DbDataReader reader) => new()
@@ -326,46 +368,6 @@ internal sealed class SyncStore(Database database, TimeProvider time)
         {
             yield return change.RecordId;
         }
-    }
-
-    private static IEnumerable<(Guid, long)> EachHead(List<(int Index, Guid RecordId, long Head)> conflicts)
-    {
-        foreach ((_, Guid recordId, long head) in conflicts)
-        {
-            if (head > 0)
-            {
-                yield return (recordId, head);
-            }
-        }
-    }
-
-    private static IEnumerable<IReadOnlyList<T>> Chunks<T>(IReadOnlyList<T> items)
-    {
-        for (int start = 0; start < items.Count; start += RowsPerStatement)
-        {
-            var chunk = new List<T>(Math.Min(RowsPerStatement, items.Count - start));
-            for (int i = start; i < items.Count && i < start + RowsPerStatement; i++)
-            {
-                chunk.Add(items[i]);
-            }
-
-            yield return chunk;
-        }
-    }
-
-    /// <summary>"@i0, @i1, …" for the ids of <paramref name="items"/>, with @account first among the parameters.</summary>
-    private static (string List, (string, object?)[] Parameters) InList<T>(string account, IReadOnlyList<T> items, Func<T, Guid> id)
-    {
-        var names = new string[items.Count];
-        var parameters = new (string, object?)[items.Count + 1];
-        parameters[0] = ("@account", account);
-        for (int i = 0; i < items.Count; i++)
-        {
-            names[i] = $"@i{i}";
-            parameters[i + 1] = (names[i], id(items[i]).ToText());
-        }
-
-        return (string.Join(", ", names), parameters);
     }
 
     private sealed record StoredChange(Guid RecordId, long Sequence, long Revision);

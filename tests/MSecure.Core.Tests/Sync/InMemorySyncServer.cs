@@ -14,6 +14,8 @@ namespace MSecure.Core.Tests.Sync;
 internal sealed class InMemorySyncServer
 {
     private readonly List<SyncChangeResponse> _log = [];
+    private readonly Dictionary<Guid, SyncChangeResponse> _byChange = [];
+    private readonly Dictionary<Guid, SyncChangeResponse> _heads = [];
 
     public string Source { get; } = "https://sync.test/";
 
@@ -33,7 +35,9 @@ internal sealed class InMemorySyncServer
     private PullChangesResponse Pull(long after, int limit)
     {
         Pulls++;
-        List<SyncChangeResponse> changes = _log.Where(change => change.Sequence > after).Take(limit).ToList();
+        // Tests that edit the log by hand keep sequences in order; the page starts at the first one after.
+        int start = _log.FindIndex(change => change.Sequence > after);
+        List<SyncChangeResponse> changes = start < 0 ? [] : _log.Skip(start).Take(limit).ToList();
         long latest = _log.Count == 0 ? 0 : _log[^1].Sequence;
         long next = changes.Count == 0 ? after : changes[^1].Sequence;
         return ServePage(new PullChangesResponse { Changes = changes, NextSequence = next, LatestSequence = latest, HasMore = next < latest });
@@ -45,7 +49,7 @@ internal sealed class InMemorySyncServer
         var results = new List<PushResult>();
         foreach (PushChange change in request.Changes)
         {
-            if (_log.FirstOrDefault(stored => stored.ChangeId == change.ChangeId) is { } duplicate)
+            if (_byChange.GetValueOrDefault(change.ChangeId) is { } duplicate)
             {
                 if (duplicate.RecordId != change.RecordId)
                 {
@@ -56,7 +60,7 @@ internal sealed class InMemorySyncServer
                 continue;
             }
 
-            SyncChangeResponse? current = _log.Where(stored => stored.RecordId == change.RecordId).MaxBy(stored => stored.Revision);
+            SyncChangeResponse? current = _heads.GetValueOrDefault(change.RecordId);
             if ((current?.Revision ?? 0) != change.BaseRevision)
             {
                 results.Add(new PushResult { ChangeId = change.ChangeId, Outcome = SyncOutcomes.Conflict, Sequence = null, Revision = null, Current = current });
@@ -74,6 +78,8 @@ internal sealed class InMemorySyncServer
                 Envelope = change.Envelope,
             };
             _log.Add(stored);
+            _byChange[stored.ChangeId] = stored;
+            _heads[stored.RecordId] = stored;
             results.Add(new PushResult { ChangeId = change.ChangeId, Outcome = SyncOutcomes.Accepted, Sequence = stored.Sequence, Revision = stored.Revision, Current = null });
         }
 

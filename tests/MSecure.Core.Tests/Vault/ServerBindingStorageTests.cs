@@ -89,7 +89,7 @@ public sealed class ServerBindingStorageTests : IDisposable
         TestVaults.Execute(VaultPath, TestVaults.DropSchema4Columns + " PRAGMA user_version = 3;");
 
         using VaultSession session = TestVaults.Unlock(VaultPath);
-        Assert.Equal(4, session.Info.SchemaVersion);
+        Assert.Equal(MSecure.Core.Storage.VaultSchema.CurrentVersion, session.Info.SchemaVersion);
         Assert.Null(session.Info.Server);
         Assert.Equal("first", session.FindByName("first")!.Name);
         Bind(session, Binding);
