@@ -17,7 +17,7 @@ internal sealed class SyncDevices : IDisposable
     private readonly VaultTestDirectory _directory = new();
     private readonly List<VaultCreation> _creations = [];
 
-    public SyncDevices(int count = 2)
+    public SyncDevices(int count = 2, bool folder = false)
     {
         VaultCreation first = TestVaults.Create(_directory.File("device0.msecure"));
         _creations.Add(first);
@@ -29,9 +29,31 @@ internal sealed class SyncDevices : IDisposable
             _creations.Add(VaultFile.CreateEnrolled(_directory.File($"device{i}.msecure"), TestVaults.Email, key, first.Kit.AccountId, verifier,
                 TestVaults.Password, TestVaults.Kdf, binding));
         }
+
+        if (folder)
+        {
+            // Folder devices have no server (enrolled from the folder); the binding above only made the enrolled vault.
+            for (int i = 1; i < count; i++)
+            {
+                this[i].Use(vault => vault.WriteMetadata(() =>
+                {
+                    MetaStore.UpdateServer(vault.Database, null);
+                    return 0;
+                }));
+            }
+
+            FolderPath = _directory.File("shared-folder");
+            System.IO.Directory.CreateDirectory(FolderPath);
+        }
     }
 
     public InMemorySyncServer Server { get; } = new();
+
+    /// <summary>The shared folder of folder devices.</summary>
+    public string FolderPath { get; } = string.Empty;
+
+    /// <summary>Syncs device <paramref name="device"/> through the shared folder.</summary>
+    public SyncResult SyncFolder(int device, bool compact = false) => this[device].SyncFolder(FolderPath, compact);
 
     public VaultSession this[int device] => _creations[device].Session;
 
