@@ -27,11 +27,17 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public void Sync_killed_at_random_points_completes_next_time_with_nothing_lost_or_duplicated()
+    public void Server_sync_killed_at_random_points_completes_next_time_with_nothing_lost_or_duplicated()
+    {
+        using var account = new SyncAccount(server.Transport, devices: 2);
+        Run(account, folder: null);
+    }
+
+    /// <summary>The trials; the worker syncs through <paramref name="folder"/> when given, else with the server.</summary>
+    private void Run(SyncAccount account, string? folder)
     {
         int seed = Environment.TickCount;
         var random = new Random(seed);
-        using var account = new SyncAccount(server.Transport, devices: 2);
         var live = new HashSet<Guid>();
         var own = new[] { new List<Guid>(), new List<Guid>() };
         var written = new HashSet<string>(StringComparer.Ordinal);
@@ -56,7 +62,7 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
             }
 
             account.Close(1);
-            (bool killed, string how) = SyncAndKill(account.PathOf(1), random);
+            (bool killed, string how) = SyncAndKill(account.PathOf(1), folder, random);
             if (killed)
             {
                 killedMidSync++;
@@ -74,7 +80,7 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
             AssertConverged(account, live, written, context, everything: trial % 5 == 4);
         }
 
-        output.WriteLine($"seed={seed} trials={Trials} killed_mid_sync={killedMidSync} finished_before_the_kill={finishedFirst} records={live.Count}");
+        output.WriteLine($"{account.Transport.Name}: seed={seed} trials={Trials} killed_mid_sync={killedMidSync} finished_before_the_kill={finishedFirst} records={live.Count}");
         Assert.True(killedMidSync >= Trials / 2, $"too few kills landed inside a sync ({killedMidSync} of {Trials}, seed {seed})");
     }
 
@@ -113,9 +119,9 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
     }
 
     /// <summary>Runs the worker's sync and kills it at a random point; whether the kill came before "synced".</summary>
-    private static (bool Killed, string How) SyncAndKill(string vault, Random random)
+    private static (bool Killed, string How) SyncAndKill(string vault, string? folder, Random random)
     {
-        using SyncWorkerProcess worker = SyncWorkerProcess.Start(vault);
+        using SyncWorkerProcess worker = SyncWorkerProcess.Start(vault, folder);
         string? line = worker.ReadLine(Patience);
         Assert.True(line == "syncing", $"the worker did not start syncing: {line} {worker.Errors}");
         string how;

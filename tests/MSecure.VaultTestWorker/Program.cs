@@ -7,7 +7,7 @@ namespace MSecure.VaultTestWorker;
 /// <list type="bullet">
 /// <item><c>add &lt;vault&gt; &lt;count&gt; &lt;name prefix&gt; [&lt;start file&gt;]</c>: see <see cref="AddCommand"/>.</item>
 /// <item><c>churn &lt;vault&gt; &lt;worker name&gt; &lt;operations&gt; &lt;seed&gt; &lt;pause ms&gt;</c>: see <see cref="ChurnCommand"/>.</item>
-/// <item><c>sync &lt;vault&gt;</c>: see <see cref="SyncCommand"/>.</item>
+/// <item><c>sync &lt;vault&gt; [&lt;folder&gt;]</c>: see <see cref="SyncCommand"/>.</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -23,7 +23,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: add <vault> <count> <name prefix> [<start file>] | churn <vault> <worker name> <operations> <seed> <pause ms> | sync <vault>");
+        Console.Error.WriteLine("usage: add <vault> <count> <name prefix> [<start file>] | churn <vault> <worker name> <operations> <seed> <pause ms> | sync <vault> [<folder>]");
         return 2;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ServerTransport(AccountServerHost host) : ISyncTransport
 
     public AccountServerHost Host => host;
 
-    public VaultCreation CreateFirst(string path, string email, string deviceName)
+    public VaultCreation CreateFirst(string path, string email, string deviceName, string sharedFolder)
     {
         VaultCreation creation = VaultFile.Create(path, email, SyncAccount.Password, KdfParameters.Minimum);
         creation.Session.AccountServerOptions = AccountServerHost.ClientOptions;
@@ -22,7 +22,7 @@ internal sealed class ServerTransport(AccountServerHost host) : ISyncTransport
         return creation;
     }
 
-    public VaultCreation Enroll(string path, string email, string kitText, string deviceName)
+    public VaultCreation Enroll(string path, string email, string kitText, string deviceName, string sharedFolder)
     {
         VaultCreation creation = AccountEnrollment.Enroll(path, host.Server, host.Fingerprint, email, kitText, SyncAccount.Password, deviceName,
             AccountServerHost.ClientOptions);
@@ -30,7 +30,7 @@ internal sealed class ServerTransport(AccountServerHost host) : ISyncTransport
         return creation;
     }
 
-    public SyncResult Sync(VaultSession session) => session.Sync();
+    public SyncResult Sync(VaultSession session, string sharedFolder) => session.Sync();
 
     /// <summary>A server with no rate limit: the property test syncs thousands of times from one address.</summary>
     public static System.Threading.Tasks.Task<AccountServerHost> StartServerAsync(string database) =>

@@ -27,7 +27,7 @@ internal sealed class SyncAccount : IDisposable
     {
         Transport = transport;
         Email = string.Create(CultureInfo.InvariantCulture, $"user{Interlocked.Increment(ref _accounts)}-{Guid.NewGuid():N}@example.com");
-        VaultCreation first = transport.CreateFirst(PathOf(0), Email, "device0");
+        VaultCreation first = transport.CreateFirst(PathOf(0), Email, "device0", SharedFolder);
         _devices.Add(first);
         _reopened.Add(null);
         Kit = first.Kit.ToText();
@@ -50,13 +50,16 @@ internal sealed class SyncAccount : IDisposable
 
     public string Folder => _directory.Path;
 
+    /// <summary>The folder the devices share when they sync through a folder (created on first use).</summary>
+    public string SharedFolder => System.IO.Directory.CreateDirectory(_directory.File("shared")).FullName;
+
     public string PathOf(int device) => _directory.File(string.Create(CultureInfo.InvariantCulture, $"device{device}.msecure"));
 
     /// <summary>Enrolls one more device; returns its index.</summary>
     public int AddDevice()
     {
         int index = _devices.Count;
-        VaultCreation creation = Transport.Enroll(PathOf(index), Email, Kit, string.Create(CultureInfo.InvariantCulture, $"device{index}"));
+        VaultCreation creation = Transport.Enroll(PathOf(index), Email, Kit, string.Create(CultureInfo.InvariantCulture, $"device{index}"), SharedFolder);
         _devices.Add(creation);
         _reopened.Add(null);
         return index;
@@ -65,7 +68,7 @@ internal sealed class SyncAccount : IDisposable
     /// <summary>The result of a device's enrollment sync (null for device 0).</summary>
     public SyncResult? InitialSync(int device) => _devices[device]?.InitialSync;
 
-    public SyncResult Sync(int device) => Transport.Sync(this[device]);
+    public SyncResult Sync(int device) => Transport.Sync(this[device], SharedFolder);
 
     /// <summary>Syncs every device in turn until one whole round pulls and pushes nothing; returns the rounds it took.</summary>
     public int SyncUntilQuiet(int maxRounds = 8)

@@ -9,7 +9,7 @@ using System.Text;
 namespace MSecure.Sync.Tests.Support;
 
 /// <summary>
-/// tests/MSecure.VaultTestWorker running <c>sync &lt;vault&gt;</c> in its own process: it prints
+/// tests/MSecure.VaultTestWorker running <c>sync &lt;vault&gt; [&lt;folder&gt;]</c> in its own process: it prints
 /// "syncing", one "progress …" line per progress report and "synced …" at the end, each flushed.
 /// </summary>
 internal sealed class SyncWorkerProcess : IDisposable
@@ -54,7 +54,8 @@ internal sealed class SyncWorkerProcess : IDisposable
         }
     }
 
-    public static SyncWorkerProcess Start(string vaultPath)
+    /// <summary>Syncs <paramref name="vaultPath"/> with its server, or through <paramref name="folder"/> when given.</summary>
+    public static SyncWorkerProcess Start(string vaultPath, string? folder)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -65,6 +66,11 @@ internal sealed class SyncWorkerProcess : IDisposable
         start.ArgumentList.Add(WorkerPath);
         start.ArgumentList.Add("sync");
         start.ArgumentList.Add(vaultPath);
+        if (folder is not null)
+        {
+            start.ArgumentList.Add(folder);
+        }
+
         start.Environment["MSECURE_TEST_PASSWORD"] = SyncAccount.Password;
         return new SyncWorkerProcess(Process.Start(start)!);
     }
