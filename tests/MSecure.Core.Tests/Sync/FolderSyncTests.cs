@@ -176,6 +176,20 @@ public sealed class FolderSyncTests : IDisposable
         Assert.NotEqual(one.Id, two.Id);
     }
 
+    [Fact]
+    public void After_a_key_rotation_the_rotating_device_takes_the_folder_over_and_the_others_learn_it_was_rotated()
+    {
+        Record record = Shared();
+        _devices[0].Use(vault => MSecure.Core.Vault.AccountKeyRotation.Run(vault, TestVaults.Password));
+
+        SyncResult takeover = _devices.SyncFolder(0);
+
+        Assert.Equal(1, takeover.Pushed);
+        TestValues.AssertFails(MSecureErrorCode.AccountKeyRotated, () => _devices.SyncFolder(1));
+        Assert.Equal("shared", _devices[0].Get(record.Id).Name);
+        Assert.Empty(_devices.SyncFolder(0).Warnings);
+    }
+
     private Record Shared()
     {
         Record record = _devices[0].Add(TestVaults.Login("shared"));

@@ -8,7 +8,7 @@ namespace MSecure.Core.Sync.Folder;
 /// <summary>
 /// Writing and reading whole files in the sync folder. A file is written to a hidden temporary
 /// name ("." + name + "." + random + ".tmp", created new, 0600 on Unix), flushed to the disk, then
-/// renamed to its final name without ever replacing an existing file: a reader (or another device's
+/// renamed to its final name without ever replacing an existing file (<see cref="NoReplaceRename"/>): a reader (or another device's
 /// sync tool) sees a complete file or none. Reads share the file with writers and deleters.
 /// </summary>
 internal static class FolderFiles
@@ -32,12 +32,7 @@ internal static class FolderFiles
         try
         {
             WriteNew(temporary, content);
-            File.Move(temporary, final, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(final))
-        {
-            return false;
+            return NoReplaceRename.TryRename(temporary, final);
         }
         finally
         {

@@ -85,7 +85,7 @@ internal sealed class FolderListing
 
     private static bool LooksLikeOurs(string name) =>
         name.StartsWith("msecure-sync", StringComparison.OrdinalIgnoreCase)
-        || (name.Length > 36 && FolderFileName.TryParseDeviceFolder(name[..36], out _));
+        || (name.Length >= 36 && Guid.TryParseExact(name[..36], "D", out _));
 
     private static List<(string Name, bool IsDirectory)> Entries(string directory)
     {
