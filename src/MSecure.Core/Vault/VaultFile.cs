@@ -71,11 +71,12 @@ public sealed class VaultFile : IDisposable
     /// <summary>
     /// Creates a vault for an EXISTING account on a new device (enrollment): the same Account Key
     /// and account id, the key wrapped under <paramref name="password"/> with a new salt, the
-    /// verifier the account server holds, and the server binding. The caller proved the key first.
+    /// verifier the account server (or sync folder) holds, and the server binding (null for a
+    /// device that syncs through a folder). The caller proved the key first.
     /// </summary>
     /// <exception cref="MSecureException">VaultAlreadyExists; KdfParametersOutOfRange; VaultStorageFailed.</exception>
     internal static VaultCreation CreateEnrolled(string fullPath, string email, AccountKey accountKey, Guid accountId, byte[] verifier,
-        ReadOnlySpan<char> password, KdfParameters kdf, ServerBinding server)
+        ReadOnlySpan<char> password, KdfParameters kdf, ServerBinding? server)
     {
         kdf.EnsureWithinBounds();
         return CreateFile(EnsureAbsent(fullPath), email, accountKey, accountId, verifier, password, kdf, server);
