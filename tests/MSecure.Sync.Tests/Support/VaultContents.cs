@@ -90,8 +90,13 @@ internal static class VaultContents
         return rows;
     }
 
-    /// <summary>Every row of every table of the vault file, as text: equal before and after means nothing was written.</summary>
-    public static string Raw(string path)
+    /// <summary>
+    /// Every row of every table of the vault file, as text: equal before and after means nothing was
+    /// written. <paramref name="withoutSyncState"/> leaves out meta.sync_state and meta.state: a folder
+    /// sync commits its sync state (sealed afresh, new nonce) even when it applied nothing, and that
+    /// write transaction re-seals the vault state.
+    /// </summary>
+    public static string Raw(string path, bool withoutSyncState = false)
     {
         var text = new StringBuilder();
         using SqliteConnection connection = OpenReadOnly(path);
@@ -116,8 +121,14 @@ internal static class VaultContents
             {
                 for (int i = 0; i < reader.FieldCount; i++)
                 {
+                    if (withoutSyncState && table == "meta" && reader.GetName(i) is "sync_state" or "state")
+                    {
+                        continue;
+                    }
+
                     object value = reader.GetValue(i);
-                    text.Append(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, CultureInfo.InvariantCulture)).Append('|');
+                    text.Append(reader.GetName(i)).Append('=')
+                        .Append(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, CultureInfo.InvariantCulture)).Append(' ');
                 }
 
                 text.AppendLine();
