@@ -13,7 +13,8 @@ using Record = MSecure.Core.Records.Record;
 namespace MSecure.Sync.Tests;
 
 /// <summary>
-/// Device 1 syncs in its own process (the test worker's <c>sync</c> verb), killed with SIGKILL at
+/// Device 1 syncs in its own process (the test worker's <c>sync</c> verb; with the server, or through
+/// a folder), killed with SIGKILL at
 /// a random point: a random delay after it starts syncing, or right at a random progress report.
 /// Each of the 20 trials first gives both devices new records, edits (some of the same records:
 /// conflicts) and removals. After each kill the next sync completes, then both devices hold the
@@ -31,6 +32,13 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
     {
         using var account = new SyncAccount(server.Transport, devices: 2);
         Run(account, folder: null);
+    }
+
+    [Fact]
+    public void Folder_sync_killed_at_random_points_completes_next_time_with_nothing_lost_or_duplicated()
+    {
+        using var account = new SyncAccount(new FolderTransport(), devices: 2);
+        Run(account, account.SharedFolder);
     }
 
     /// <summary>The trials; the worker syncs through <paramref name="folder"/> when given, else with the server.</summary>
