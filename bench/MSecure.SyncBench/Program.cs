@@ -21,6 +21,8 @@ try
         Run(new SyncCases(sqlite, directory), options, incrementalSizes: true);
     }
 
+    Run(new SyncCases(new FolderBenchTransport(), directory), options, incrementalSizes: true);
+
     string? postgresAdmin = Environment.GetEnvironmentVariable("MSECURE_TEST_POSTGRES");
     if (!string.IsNullOrWhiteSpace(postgresAdmin))
     {
