@@ -19,4 +19,12 @@ public sealed class ServerEndToEndTests
         await using AccountServerHost host = await ServerTransport.StartServerAsync(database);
         TwoDeviceScenario.Run(new ServerTransport(host));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task Key_rotation_resends_everything_other_devices_get_AccountKeyRotated_and_the_new_kit_enrolls_into_the_same_set(string database)
+    {
+        await using AccountServerHost host = await ServerTransport.StartServerAsync(database);
+        KeyRotationScenario.Run(new ServerTransport(host));
+    }
 }
