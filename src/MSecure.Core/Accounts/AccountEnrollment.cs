@@ -59,7 +59,7 @@ public static class AccountEnrollment
 
             progress?.Invoke(EnrollmentStage.VerifyingAccount);
             AccountResponse account = connection.Authorized(connection.Client.GetAccount);
-            Verify(keys, account);
+            VerifyKitAccount(keys, account.AccountId, account.Verifier, "server's account", "on the server");
 
             progress?.Invoke(EnrollmentStage.CreatingVault);
             VaultCreation creation = CreateVault(fullPath, kit, accountKey, account.Verifier, password, connection);
@@ -90,22 +90,27 @@ public static class AccountEnrollment
         }
     }
 
-    /// <summary>The verifier must open under the kit's Account Key: the kit is this account's, and the server holds this account.</summary>
-    private static void Verify(AccountKeys keys, AccountResponse account)
+    /// <summary>
+    /// The account's <paramref name="verifier"/> must open under the kit's Account Key: the kit is this account's, and the
+    /// server (or sync folder) holds this account. <paramref name="holder"/> and <paramref name="location"/> name where the
+    /// account was found ("server's account", "on the server").
+    /// </summary>
+    /// <exception cref="MSecureException">KitAccountMismatch.</exception>
+    internal static void VerifyKitAccount(AccountKeys keys, Guid accountId, byte[] verifier, string holder, string location)
     {
-        if (account.AccountId != keys.AccountId)
+        if (accountId != keys.AccountId)
         {
-            throw MSecureErrors.KitAccountMismatch("the server's account has another account id than the kit.");
+            throw MSecureErrors.KitAccountMismatch($"the {holder} has another account id than the kit.");
         }
 
         try
         {
-            AccountVerifier.Verify(keys, account.Verifier);
+            AccountVerifier.Verify(keys, verifier);
         }
         catch (MSecureException exception) when (exception.Code is MSecureErrorCode.VerifierMismatch or MSecureErrorCode.EnvelopeTruncated
             or MSecureErrorCode.EnvelopeUnsupportedVersion)
         {
-            throw MSecureErrors.KitAccountMismatch("the account's verifier on the server does not open with the kit's Account Key.");
+            throw MSecureErrors.KitAccountMismatch($"the account's verifier {location} does not open with the kit's Account Key.");
         }
     }
 

@@ -52,7 +52,7 @@ internal sealed class FolderApplier
                 count += ApplyRecord(chain, id, incoming, found, waits);
             }
 
-            SyncStateStore.Write(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId, stateAfter(waits));
+            SyncStateStore.Write(_vault, stateAfter(waits));
             return (count, found, waits);
         });
         Applied += applied;

@@ -70,21 +70,7 @@ public static class FolderEnrollment
     {
         FolderAccountFile account = SyncFolder.ReadAccount(folder) ?? throw MSecureErrors.SyncFolderInvalid(folder,
             $"it has no {FolderFileName.AccountFileName}: no device of the account has synced through it yet (run Sync-MSecureVault -Folder on one first).");
-        if (account.AccountId != keys.AccountId)
-        {
-            throw MSecureErrors.KitAccountMismatch("the sync folder belongs to another account than the kit.");
-        }
-
-        try
-        {
-            AccountVerifier.Verify(keys, account.Verifier);
-        }
-        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.VerifierMismatch or MSecureErrorCode.EnvelopeTruncated
-            or MSecureErrorCode.EnvelopeUnsupportedVersion)
-        {
-            throw MSecureErrors.KitAccountMismatch("the account's verifier in the sync folder does not open with the kit's Account Key (an older kit, after Reset-MSecureAccountKey?).");
-        }
-
+        AccountEnrollment.VerifyKitAccount(keys, account.AccountId, account.Verifier, "sync folder's account", "in the sync folder");
         return account.Verifier;
     }
 

@@ -23,7 +23,7 @@ internal static class FolderSync
     {
         var clock = Stopwatch.StartNew();
         (SyncState? state, bool serverBound) = vault.Read(() =>
-            (SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId), MetaStore.Read(vault.Database).Server is not null));
+            (SyncStateStore.Read(vault), MetaStore.Read(vault.Database).Server is not null));
         if (serverBound || (state is not null && state.Method != SyncState.FolderMethod))
         {
             throw MSecureErrors.SyncNotConfigured(vault.Path);
@@ -52,7 +52,7 @@ internal static class FolderSync
         if (compact || status == FolderAccountStatus.TakenOver)
         {
             progress?.Invoke(new SyncProgress(SyncStage.Compacting, applier.Applied, pushed, null));
-            FolderState current = FolderState.FromJson(vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId))?.Folder);
+            FolderState current = FolderState.FromJson(vault.Read(() => SyncStateStore.Read(vault))?.Folder);
             files.Compact(FolderExport.Everything(vault, envelopes), current);
         }
 

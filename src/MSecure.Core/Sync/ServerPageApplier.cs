@@ -43,7 +43,7 @@ internal sealed class ServerPageApplier
         {
             (int applied, List<SyncConflict> conflicts) = _vault.WriteRecords(change =>
             {
-                SyncState? state = SyncStateStore.Read(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId);
+                SyncState? state = SyncStateStore.Read(_vault);
                 if ((state?.Cursor ?? 0) != cursor || state?.Method != expectedState?.Method)
                 {
                     throw new CursorMoved();
@@ -57,7 +57,7 @@ internal sealed class ServerPageApplier
                     count += ApplyOne(chain, remote, found) ? 1 : 0;
                 }
 
-                SyncStateStore.Write(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId,
+                SyncStateStore.Write(_vault,
                     new SyncState(SyncState.ServerMethod, nextCursor, state?.Folder));
                 return (count, found);
             });
@@ -76,7 +76,8 @@ internal sealed class ServerPageApplier
         Guid id = remote.RecordId;
         StoredRecord? head = chain.Head(id);
         long n = head?.Revision ?? 0;
-        long? outbox = SyncOutbox.Find(chain.Database, id);
+        // A record this device does not have cannot be in its outbox: one query less per new record.
+        long? outbox = head is null ? null : SyncOutbox.Find(chain.Database, id);
         long s = Math.Min(outbox ?? n, n);
         if (remote.Revision <= s)
         {

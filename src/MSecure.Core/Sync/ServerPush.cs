@@ -182,7 +182,7 @@ internal sealed class ServerPush
     /// </summary>
     private void AdvanceCursorOverOwnChanges(List<long> sequences)
     {
-        if (SyncStateStore.Read(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId) is not { Method: SyncState.ServerMethod } state)
+        if (SyncStateStore.Read(_vault) is not { Method: SyncState.ServerMethod } state)
         {
             return;
         }
@@ -203,7 +203,7 @@ internal sealed class ServerPush
 
         if (cursor != state.Cursor)
         {
-            SyncStateStore.Write(_vault.Database, _vault.Codec.Cipher.Keys, _vault.VaultId, state with { Cursor = cursor });
+            SyncStateStore.Write(_vault, state with { Cursor = cursor });
         }
     }
 

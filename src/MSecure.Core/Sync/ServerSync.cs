@@ -23,7 +23,7 @@ internal static class ServerSync
     internal static SyncResult Run(UnlockedVault vault, ISyncServer server, Action<SyncProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
-        SyncState? state = vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId));
+        SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
         if (state is not null && state.Method != SyncState.ServerMethod)
         {
             throw MSecureErrors.SyncNotConfigured(vault.Path);
@@ -50,12 +50,15 @@ internal static class ServerSync
     {
         while (true)
         {
-            SyncState? state = vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId));
+            SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
             long cursor = state?.Cursor ?? 0;
             PullChangesResponse page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
             PullPageCheck.Check(server.Source, cursor, AccountProtocol.MaxPullChanges, page);
             progress?.Invoke(new SyncProgress(SyncStage.Pulling, applier.Applied, push.Pushed, page.LatestSequence - cursor));
-            if ((page.Changes.Count > 0 || state is null) && !applier.Apply(cursor, page.Changes, page.NextSequence, state))
+            // An empty last page below the latest sequence: the changes in between were dropped by a
+            // key rotation; the cursor moves to the latest so this device's next pushes continue it.
+            long next = page.Changes.Count == 0 && !page.HasMore ? page.LatestSequence : page.NextSequence;
+            if ((page.Changes.Count > 0 || state is null || next != cursor) && !applier.Apply(cursor, page.Changes, next, state))
             {
                 continue;
             }

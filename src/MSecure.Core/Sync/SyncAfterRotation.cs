@@ -16,7 +16,7 @@ internal static class SyncAfterRotation
     internal static void Reset(UnlockedVault vault, AccountKeys newKeys)
     {
         SyncOutbox.QueueAll(vault.Database);
-        if (SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId) is { } state)
+        if (SyncStateStore.Read(vault) is { } state)
         {
             SyncStateStore.Write(vault.Database, newKeys, vault.VaultId, state with { Cursor = 0, RotatedSinceSync = true });
         }

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using MSecure.Core.Cryptography;
 using MSecure.Core.Errors;
 using MSecure.Core.Storage;
+using MSecure.Core.Vault;
 
 namespace MSecure.Core.Sync;
 
@@ -21,6 +22,12 @@ internal static class SyncStateStore
     private const string SelectSql = "SELECT sync_state FROM meta WHERE singleton = 1;";
 
     private const string UpdateSql = "UPDATE meta SET sync_state = $state WHERE singleton = 1;";
+
+    /// <summary>The stored state of <paramref name="vault"/> under its current keys, or null before the first sync.</summary>
+    internal static SyncState? Read(UnlockedVault vault) => Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId);
+
+    /// <summary>Replaces the stored state of <paramref name="vault"/>, sealed under its current keys.</summary>
+    internal static void Write(UnlockedVault vault, SyncState state) => Write(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId, state);
 
     /// <summary>The stored state, or null before the first sync.</summary>
     /// <exception cref="MSecureException">VaultTampered when it does not open.</exception>

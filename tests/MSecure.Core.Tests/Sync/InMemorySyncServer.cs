@@ -16,6 +16,7 @@ internal sealed class InMemorySyncServer
     private readonly List<SyncChangeResponse> _log = [];
     private readonly Dictionary<Guid, SyncChangeResponse> _byChange = [];
     private readonly Dictionary<Guid, SyncChangeResponse> _heads = [];
+    private long _lastSequence;
 
     public string Source { get; } = "https://sync.test/";
 
@@ -29,6 +30,21 @@ internal sealed class InMemorySyncServer
 
     public int Pushes { get; private set; }
 
+    /// <summary>What PUT /v1/account/key does: the log goes, the sequence stays.</summary>
+    public void DropLog()
+    {
+        _log.Clear();
+        _byChange.Clear();
+        _heads.Clear();
+    }
+
+    /// <summary>Restores the server from an older copy: the log and the sequence go back to <paramref name="sequence"/>.</summary>
+    public void RollBackTo(long sequence)
+    {
+        _log.RemoveAll(change => change.Sequence > sequence);
+        _lastSequence = sequence;
+    }
+
     /// <summary>A client for one device.</summary>
     public ISyncServer For(Guid deviceId) => new Client(this, deviceId);
 
@@ -38,9 +54,10 @@ internal sealed class InMemorySyncServer
         // Tests that edit the log by hand keep sequences in order; the page starts at the first one after.
         int start = _log.FindIndex(change => change.Sequence > after);
         List<SyncChangeResponse> changes = start < 0 ? [] : _log.Skip(start).Take(limit).ToList();
-        long latest = _log.Count == 0 ? 0 : _log[^1].Sequence;
+        long latest = Math.Max(_lastSequence, _log.Count == 0 ? 0 : _log[^1].Sequence);
         long next = changes.Count == 0 ? after : changes[^1].Sequence;
-        return ServePage(new PullChangesResponse { Changes = changes, NextSequence = next, LatestSequence = latest, HasMore = next < latest });
+        bool more = start >= 0 && start + changes.Count < _log.Count;
+        return ServePage(new PullChangesResponse { Changes = changes, NextSequence = next, LatestSequence = latest, HasMore = more });
     }
 
     private PushChangesResponse Push(Guid deviceId, PushChangesRequest request)
@@ -69,7 +86,7 @@ internal sealed class InMemorySyncServer
 
             var stored = new SyncChangeResponse
             {
-                Sequence = _log.Count + 1L,
+                Sequence = ++_lastSequence,
                 RecordId = change.RecordId,
                 Revision = change.BaseRevision + 1,
                 ChangeId = change.ChangeId,
@@ -83,7 +100,7 @@ internal sealed class InMemorySyncServer
             results.Add(new PushResult { ChangeId = change.ChangeId, Outcome = SyncOutcomes.Accepted, Sequence = stored.Sequence, Revision = stored.Revision, Current = null });
         }
 
-        return new PushChangesResponse { Results = results, LatestSequence = _log.Count };
+        return new PushChangesResponse { Results = results, LatestSequence = _lastSequence };
     }
 
     private sealed class Client(InMemorySyncServer server, Guid deviceId) : ISyncServer

@@ -78,11 +78,29 @@ public sealed class OutboxAndMigrationTests : IDisposable
         _devices[0].Use(vault => AccountKeyRotation.Run(vault, TestVaults.Password));
 
         Assert.Equal(2, Outbox(0));
-        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId)))!;
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault)))!;
         Assert.Equal(0, state.Cursor);
         Assert.True(state.RotatedSinceSync);
         Assert.Equal(SyncState.ServerMethod, state.Method);
         Assert.Empty(_devices[0].CheckIntegrity());
+    }
+
+    [Fact]
+    public void After_a_rotation_the_next_sync_pushes_everything_and_moves_the_cursor_past_the_dropped_log()
+    {
+        _devices[0].AddMany(Enumerable.Range(0, 5).Select(i => TestVaults.Login("r" + i)));
+        _devices.Sync(0);
+        _devices[0].Use(vault => AccountKeyRotation.Run(vault, TestVaults.Password));
+        _devices.Server.DropLog();
+
+        SyncResult result = _devices.Sync(0);
+
+        Assert.Equal(5, result.Pushed);
+        Assert.Equal(0, result.Pulled);
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault)))!;
+        Assert.Equal(10, state.Cursor);
+        Assert.False(state.RotatedSinceSync);
+        Assert.Equal([6L, 7, 8, 9, 10], _devices.Server.Log.Select(change => change.Sequence));
     }
 
     [Fact]
@@ -118,7 +136,7 @@ public sealed class OutboxAndMigrationTests : IDisposable
         _devices[0].AddMany(Enumerable.Range(0, 10).Select(i => TestVaults.Login("r" + i)));
         _devices.Sync(0);
 
-        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault.Database, vault.Codec.Cipher.Keys, vault.VaultId)))!;
+        SyncState state = _devices[0].Use(vault => vault.Read(() => SyncStateStore.Read(vault)))!;
 
         Assert.Equal(10, state.Cursor);
     }

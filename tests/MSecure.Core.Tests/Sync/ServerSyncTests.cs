@@ -328,7 +328,7 @@ public sealed class ServerSyncTests : IDisposable
         _devices.Sync(0);
         _devices.Sync(1);
         string before = _devices.WriteMark(1);
-        _devices.Server.Log.RemoveAt(1);
+        _devices.Server.RollBackTo(1);
 
         MSecureException error = Assert.Throws<MSecureException>(() => _devices.Sync(1));
 

@@ -11,18 +11,10 @@ using Xunit;
 
 namespace MSecure.Core.Tests.Sync.Folder;
 
-public sealed class FolderAccountTests : IDisposable
+public sealed class FolderAccountTests : FolderTestBase
 {
-    private readonly TempDirectory _folder = new();
-    private readonly AccountKey _accountKey = TestValues.FixedAccountKey();
 
-    public void Dispose()
-    {
-        _accountKey.Dispose();
-        _folder.Dispose();
-    }
-
-    private string AccountFile => _folder.File("msecure-sync.json");
+    private string AccountFile => SharedFolder.File("msecure-sync.json");
 
     [Fact]
     public void The_first_device_writes_the_account_file_and_the_next_verify_it()
@@ -41,7 +33,7 @@ public sealed class FolderAccountTests : IDisposable
         Assert.Equal(1, document.RootElement.GetProperty("format").GetInt32());
         Assert.Equal(TestValues.AccountId, document.RootElement.GetProperty("accountId").GetGuid());
         AccountVerifier.Verify(first.Keys, document.RootElement.GetProperty("verifier").GetBytesFromBase64());
-        Assert.Empty(Directory.GetFiles(_folder.Path, ".*"));
+        Assert.Empty(Directory.GetFiles(SharedFolder.Path, ".*"));
     }
 
     [Fact]
@@ -50,7 +42,7 @@ public sealed class FolderAccountTests : IDisposable
         for (int round = 0; round < 10; round++)
         {
             using var folder = new TempDirectory();
-            FolderDevice[] devices = [.. Enumerable.Range(0, 4).Select(_ => new FolderDevice(folder.Path, _accountKey, TestValues.AccountId))];
+            FolderDevice[] devices = [.. Enumerable.Range(0, 4).Select(_ => new FolderDevice(folder.Path, AccountKey, TestValues.AccountId))];
             FolderAccountStatus[] statuses = new FolderAccountStatus[devices.Length];
             Parallel.For(0, devices.Length, index => statuses[index] = devices[index].Folder.EnsureAccount(rotatedSinceLastSync: false));
 
@@ -66,7 +58,7 @@ public sealed class FolderAccountTests : IDisposable
     [Fact]
     public void A_folder_of_another_account_is_SyncFolderInvalid_and_left_as_it_is()
     {
-        using var stranger = new FolderDevice(_folder.Path, _accountKey, TestValues.OtherAccountId);
+        using var stranger = new FolderDevice(SharedFolder.Path, AccountKey, TestValues.OtherAccountId);
         stranger.Folder.EnsureAccount(rotatedSinceLastSync: false);
         byte[] before = File.ReadAllBytes(AccountFile);
         using var device = Device();
@@ -81,13 +73,13 @@ public sealed class FolderAccountTests : IDisposable
     public void A_key_rotated_on_another_device_is_AccountKeyRotated()
     {
         using var newKey = AccountKey.Generate();
-        using var rotated = new FolderDevice(_folder.Path, newKey, TestValues.AccountId);
+        using var rotated = new FolderDevice(SharedFolder.Path, newKey, TestValues.AccountId);
         rotated.Folder.EnsureAccount(rotatedSinceLastSync: false);
         using var device = Device();
 
         MSecureException error = TestValues.AssertFails(MSecureErrorCode.AccountKeyRotated, () => device.Folder.EnsureAccount(rotatedSinceLastSync: false));
 
-        Assert.Contains(_folder.Path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(SharedFolder.Path, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,14 +90,14 @@ public sealed class FolderAccountTests : IDisposable
         old.Folder.WriteBatch(FolderDevice.RandomChanges(2));
         old.Folder.Compact(FolderDevice.RandomChanges(2), FolderState.Empty);
         using var newKey = AccountKey.Generate();
-        using var rotator = new FolderDevice(_folder.Path, newKey, TestValues.AccountId);
+        using var rotator = new FolderDevice(SharedFolder.Path, newKey, TestValues.AccountId);
         rotator.Folder.WriteBatch(FolderDevice.RandomChanges(1));
-        File.WriteAllText(_folder.File("notes.txt"), "kept");
+        File.WriteAllText(SharedFolder.File("notes.txt"), "kept");
 
         Assert.Equal(FolderAccountStatus.TakenOver, rotator.Folder.EnsureAccount(rotatedSinceLastSync: true));
 
-        Assert.Empty(Directory.GetFiles(_folder.Path, "*.msync", SearchOption.AllDirectories));
-        Assert.True(File.Exists(_folder.File("notes.txt")));
+        Assert.Empty(Directory.GetFiles(SharedFolder.Path, "*.msync", SearchOption.AllDirectories));
+        Assert.True(File.Exists(SharedFolder.File("notes.txt")));
         Assert.Equal(FolderAccountStatus.Verified, rotator.Folder.EnsureAccount(rotatedSinceLastSync: false));
         TestValues.AssertFails(MSecureErrorCode.AccountKeyRotated, () => old.Folder.EnsureAccount(rotatedSinceLastSync: false));
     }
@@ -140,11 +132,9 @@ public sealed class FolderAccountTests : IDisposable
     [Fact]
     public void A_folder_that_does_not_exist_is_SyncFolderInvalid()
     {
-        using AccountKeys keys = AccountKeys.Derive(_accountKey, TestValues.AccountId);
-        string missing = _folder.File("missing");
+        using AccountKeys keys = AccountKeys.Derive(AccountKey, TestValues.AccountId);
+        string missing = SharedFolder.File("missing");
         TestValues.AssertFails(MSecureErrorCode.SyncFolderInvalid, () => new SyncFolder(missing, keys, Guid.NewGuid()));
         Assert.False(Directory.Exists(missing));
     }
-
-    private FolderDevice Device() => new(_folder.Path, _accountKey, TestValues.AccountId);
 }

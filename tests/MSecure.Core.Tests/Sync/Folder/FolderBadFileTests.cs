@@ -10,28 +10,29 @@ using Xunit;
 namespace MSecure.Core.Tests.Sync.Folder;
 
 /// <summary>Every file that is not exactly what its name says is a warning, is never applied and is not marked processed.</summary>
-public sealed class FolderBadFileTests : IDisposable
+public sealed class FolderBadFileTests : FolderTestBase
 {
-    private readonly TempDirectory _folder = new();
-    private readonly AccountKey _accountKey = TestValues.FixedAccountKey();
     private readonly FolderDevice _writer;
     private readonly FolderDevice _reader;
 
     public FolderBadFileTests()
     {
-        _writer = new FolderDevice(_folder.Path, _accountKey, TestValues.AccountId);
-        _reader = new FolderDevice(_folder.Path, _accountKey, TestValues.AccountId);
+        _writer = Device();
+        _reader = Device();
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _writer.Dispose();
-        _reader.Dispose();
-        _accountKey.Dispose();
-        _folder.Dispose();
+        if (disposing)
+        {
+            _writer.Dispose();
+            _reader.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
-    private string WriterFolder => Path.Combine(_folder.Path, _writer.VaultId.ToString());
+    private string WriterFolder => Path.Combine(SharedFolder.Path, _writer.VaultId.ToString());
 
     private string BatchPath(long number) => Path.Combine(WriterFolder, number.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + ".msync");
 
@@ -77,9 +78,9 @@ public sealed class FolderBadFileTests : IDisposable
     [Fact]
     public void Another_accounts_file_is_a_warning_even_under_the_same_key()
     {
-        using var stranger = new FolderDevice(_folder.Path, _accountKey, TestValues.OtherAccountId);
+        using var stranger = new FolderDevice(SharedFolder.Path, AccountKey, TestValues.OtherAccountId);
         using var otherKey = AccountKey.Generate();
-        using var otherKeyDevice = new FolderDevice(_folder.Path, otherKey, TestValues.AccountId);
+        using var otherKeyDevice = new FolderDevice(SharedFolder.Path, otherKey, TestValues.AccountId);
         stranger.Folder.WriteBatch(FolderDevice.RandomChanges(1));
         otherKeyDevice.Folder.WriteBatch(FolderDevice.RandomChanges(1));
 
@@ -109,7 +110,7 @@ public sealed class FolderBadFileTests : IDisposable
     {
         _writer.Folder.WriteBatch(FolderDevice.RandomChanges(2));
         Guid other = Guid.NewGuid();
-        string otherFolder = Path.Combine(_folder.Path, other.ToString());
+        string otherFolder = Path.Combine(SharedFolder.Path, other.ToString());
         Directory.CreateDirectory(otherFolder);
         File.Move(BatchPath(1), Path.Combine(otherFolder, "0000000001.msync"));
 
@@ -159,7 +160,7 @@ public sealed class FolderBadFileTests : IDisposable
     public void A_copy_of_the_account_file_or_of_a_device_folder_is_a_warning(string pattern)
     {
         _writer.Folder.WriteBatch(FolderDevice.RandomChanges(2));
-        string copy = Path.Combine(_folder.Path, string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, _writer.VaultId));
+        string copy = Path.Combine(SharedFolder.Path, string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, _writer.VaultId));
         if (pattern.StartsWith('{'))
         {
             Directory.CreateDirectory(copy);
@@ -180,7 +181,7 @@ public sealed class FolderBadFileTests : IDisposable
     public void A_device_folder_in_upper_case_is_a_warning()
     {
         _writer.Folder.WriteBatch(FolderDevice.RandomChanges(2));
-        string upper = Path.Combine(_folder.Path, _writer.VaultId.ToString().ToUpperInvariant());
+        string upper = Path.Combine(SharedFolder.Path, _writer.VaultId.ToString().ToUpperInvariant());
         Directory.Move(WriterFolder, upper);
 
         FolderReadResult result = _reader.Pull();
@@ -195,8 +196,8 @@ public sealed class FolderBadFileTests : IDisposable
         _writer.Folder.WriteBatch(FolderDevice.RandomChanges(2));
         File.WriteAllBytes(Path.Combine(WriterFolder, ".0000000002.msync.0123456789ABCDEF.tmp"), File.ReadAllBytes(BatchPath(1))[..10]);
         File.WriteAllBytes(Path.Combine(WriterFolder, ".syncthing.0000000002.msync.tmp"), [1, 2, 3]);
-        File.WriteAllText(Path.Combine(_folder.Path, "notes.txt"), "the user's own file");
-        Directory.CreateDirectory(Path.Combine(_folder.Path, ".stfolder"));
+        File.WriteAllText(Path.Combine(SharedFolder.Path, "notes.txt"), "the user's own file");
+        Directory.CreateDirectory(Path.Combine(SharedFolder.Path, ".stfolder"));
 
         FolderReadResult result = _reader.Pull();
 

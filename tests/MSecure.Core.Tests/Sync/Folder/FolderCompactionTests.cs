@@ -9,16 +9,8 @@ using Xunit;
 
 namespace MSecure.Core.Tests.Sync.Folder;
 
-public sealed class FolderCompactionTests : IDisposable
+public sealed class FolderCompactionTests : FolderTestBase
 {
-    private readonly TempDirectory _folder = new();
-    private readonly AccountKey _accountKey = TestValues.FixedAccountKey();
-
-    public void Dispose()
-    {
-        _accountKey.Dispose();
-        _folder.Dispose();
-    }
 
     [Fact]
     public void A_compaction_holds_everything_covers_what_it_deletes_and_keeps_each_devices_newest_batch()
@@ -117,7 +109,7 @@ public sealed class FolderCompactionTests : IDisposable
         a.Folder.Compact(FolderDevice.RandomChanges(1), a.State);
         Assert.Single(reader.Pull().Files);
 
-        string path = Path.Combine(_folder.Path, a.VaultId.ToString(), "compact-0000000001.msync");
+        string path = Path.Combine(SharedFolder.Path, a.VaultId.ToString(), "compact-0000000001.msync");
         File.Delete(path);
         List<FolderChange> rewritten = FolderDevice.RandomChanges(1);
         a.Folder.Compact(rewritten, a.State);
@@ -134,7 +126,7 @@ public sealed class FolderCompactionTests : IDisposable
         reader.Pull();
         Assert.Single(reader.State.Compactions);
 
-        File.Delete(Path.Combine(_folder.Path, a.VaultId.ToString(), "compact-0000000001.msync"));
+        File.Delete(Path.Combine(SharedFolder.Path, a.VaultId.ToString(), "compact-0000000001.msync"));
         reader.Pull();
 
         Assert.Empty(reader.State.Compactions);
@@ -162,14 +154,12 @@ public sealed class FolderCompactionTests : IDisposable
 
     private List<FolderChange> ReadOwnBatches(FolderDevice device, bool includeCompactions = false)
     {
-        using var view = new FolderDevice(_folder.Path, _accountKey, TestValues.AccountId);
+        using FolderDevice view = Device();
         return [.. view.Folder.ReadNew(FolderState.Empty).Files
             .Where(file => file.Name.Author == device.VaultId && (includeCompactions || file.Name.Kind == FolderFileKind.Batch))
             .SelectMany(file => file.Changes)];
     }
 
     private string[] Names(FolderDevice device) =>
-        [.. Directory.GetFiles(Path.Combine(_folder.Path, device.VaultId.ToString())).Select(path => Path.GetFileName(path)!).Order(StringComparer.Ordinal)];
-
-    private FolderDevice Device() => new(_folder.Path, _accountKey, TestValues.AccountId);
+        [.. Directory.GetFiles(Path.Combine(SharedFolder.Path, device.VaultId.ToString())).Select(path => Path.GetFileName(path)!).Order(StringComparer.Ordinal)];
 }

@@ -14,23 +14,15 @@ using Xunit;
 namespace MSecure.Core.Tests.Sync.Folder;
 
 /// <summary>No locks: writers, readers and compactors of several devices running at once never lose or clobber a change.</summary>
-public sealed class FolderConcurrencyTests : IDisposable
+public sealed class FolderConcurrencyTests : FolderTestBase
 {
-    private readonly TempDirectory _folder = new();
-    private readonly AccountKey _accountKey = TestValues.FixedAccountKey();
-
-    public void Dispose()
-    {
-        _accountKey.Dispose();
-        _folder.Dispose();
-    }
 
     [Fact]
     public void Two_devices_and_two_processes_of_one_device_writing_at_once_never_clobber_a_file()
     {
         using var a = Device();
         using var b = Device();
-        using var aSecondProcess = new FolderDevice(_folder.Path, _accountKey, TestValues.AccountId, a.VaultId);
+        using var aSecondProcess = Device(a.VaultId);
         var written = new ConcurrentBag<FolderChange>();
         Parallel.ForEach([a, b, aSecondProcess], new ParallelOptions { MaxDegreeOfParallelism = 3 }, device =>
         {
@@ -52,7 +44,7 @@ public sealed class FolderConcurrencyTests : IDisposable
         Assert.Equal(120, result.Files.Count);
         FolderRoundTripTests.AssertSameChanges(written, result.Changes);
         Assert.Equal([(1L, 80L)], reader.State.BatchesOf(a.VaultId).Ranges);
-        Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(SharedFolder.Path, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -161,6 +153,4 @@ public sealed class FolderConcurrencyTests : IDisposable
         using var late = Device();
         FolderRoundTripTests.AssertSameChanges(written, late.Pull().Changes.DistinctBy(change => change.ChangeId));
     }
-
-    private FolderDevice Device() => new(_folder.Path, _accountKey, TestValues.AccountId);
 }

@@ -95,6 +95,23 @@ public sealed class FolderEnrollmentTests : IDisposable
     }
 
     [Fact]
+    public void After_a_key_rotation_only_the_new_kit_enrolls_and_gets_every_record()
+    {
+        _first.Session.Add(TestVaults.Login("before"));
+        _first.Session.SyncFolder(_folder);
+        string oldKit = _first.Kit.ToText();
+        string newKit = _first.Session.RotateAccountKey(TestVaults.Password).ToText();
+        _first.Session.Add(TestVaults.Login("after"));
+        _first.Session.SyncFolder(_folder);
+
+        AssertNoVaultAfter(MSecureErrorCode.KitAccountMismatch, () => FolderEnrollment.Enroll(NewVault, _folder, oldKit, TestVaults.Password));
+        using VaultCreation second = FolderEnrollment.Enroll(NewVault, _folder, newKit, TestVaults.Password);
+
+        Assert.Equal(Records(_first.Session), Records(second.Session));
+        Assert.NotNull(second.Session.FindByName("before"));
+    }
+
+    [Fact]
     public void Another_email_than_the_kits_is_KitAccountMismatch()
     {
         _first.Session.SyncFolder(_folder);

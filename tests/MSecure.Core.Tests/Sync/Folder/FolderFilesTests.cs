@@ -7,12 +7,8 @@ using Xunit;
 
 namespace MSecure.Core.Tests.Sync.Folder;
 
-public sealed class FolderFilesTests : IDisposable
+public sealed class FolderFilesTests : FolderTestBase
 {
-    private readonly TempDirectory _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public void Writers_racing_for_one_name_never_replace_each_other()
     {
@@ -20,32 +16,31 @@ public sealed class FolderFilesTests : IDisposable
         {
             string name = $"{round:D10}.msync";
             bool[] created = new bool[4];
-            System.Threading.Tasks.Parallel.For(0, created.Length, index => created[index] = FolderFiles.TryCreate(_folder.Path, name, [(byte)index]));
+            System.Threading.Tasks.Parallel.For(0, created.Length, index => created[index] = FolderFiles.TryCreate(SharedFolder.Path, name, [(byte)index]));
 
             int winner = Assert.Single(System.Linq.Enumerable.Range(0, created.Length), index => created[index]);
-            Assert.Equal([(byte)winner], File.ReadAllBytes(_folder.File(name)));
+            Assert.Equal([(byte)winner], File.ReadAllBytes(SharedFolder.File(name)));
         }
 
-        Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(SharedFolder.Path, "*.tmp"));
     }
 
     [Fact]
     public void Creating_never_replaces_an_existing_file_and_leaves_no_temporary_file()
     {
-        Assert.True(FolderFiles.TryCreate(_folder.Path, "0000000001.msync", [1, 2, 3]));
-        Assert.False(FolderFiles.TryCreate(_folder.Path, "0000000001.msync", [4, 5, 6, 7]));
+        Assert.True(FolderFiles.TryCreate(SharedFolder.Path, "0000000001.msync", [1, 2, 3]));
+        Assert.False(FolderFiles.TryCreate(SharedFolder.Path, "0000000001.msync", [4, 5, 6, 7]));
 
-        Assert.Equal([1, 2, 3], File.ReadAllBytes(_folder.File("0000000001.msync")));
-        Assert.Equal([_folder.File("0000000001.msync")], Directory.GetFiles(_folder.Path));
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(SharedFolder.File("0000000001.msync")));
+        Assert.Equal([SharedFolder.File("0000000001.msync")], Directory.GetFiles(SharedFolder.Path));
     }
 
     [Fact]
     public void A_write_killed_before_its_rename_leaves_only_a_hidden_temporary_file_which_is_ignored_then_removed_when_stale()
     {
-        using AccountKey accountKey = TestValues.FixedAccountKey();
-        using var device = new FolderDevice(_folder.Path, accountKey, TestValues.AccountId);
-        using var reader = new FolderDevice(_folder.Path, accountKey, TestValues.AccountId);
-        string deviceFolder = Path.Combine(_folder.Path, device.VaultId.ToString());
+        using FolderDevice device = Device();
+        using FolderDevice reader = Device();
+        string deviceFolder = Path.Combine(SharedFolder.Path, device.VaultId.ToString());
         Directory.CreateDirectory(deviceFolder);
         string leftover = Path.Combine(deviceFolder, ".0000000001.msync.00112233445566778899.tmp");
         File.WriteAllBytes(leftover, [(byte)'M', (byte)'S', (byte)'F', (byte)'1', 1, 2]);

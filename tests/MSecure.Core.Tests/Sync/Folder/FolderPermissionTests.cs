@@ -7,19 +7,11 @@ using Xunit;
 
 namespace MSecure.Core.Tests.Sync.Folder;
 
-public sealed class FolderPermissionTests : IDisposable
+public sealed class FolderPermissionTests : FolderTestBase
 {
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateFolder = PrivateFile | UnixFileMode.UserExecute;
 
-    private readonly TempDirectory _folder = new();
-    private readonly AccountKey _accountKey = TestValues.FixedAccountKey();
-
-    public void Dispose()
-    {
-        _accountKey.Dispose();
-        _folder.Dispose();
-    }
 
     [Fact]
     public void Files_are_0600_and_the_device_folder_0700_on_Unix_whatever_the_umask()
@@ -29,15 +21,15 @@ public sealed class FolderPermissionTests : IDisposable
             return;
         }
 
-        using var device = new FolderDevice(_folder.Path, _accountKey, TestValues.AccountId);
+        using var device = new FolderDevice(SharedFolder.Path, AccountKey, TestValues.AccountId);
         device.Folder.EnsureAccount(rotatedSinceLastSync: false);
         device.Folder.WriteBatch(FolderDevice.RandomChanges(1));
         device.Folder.Compact(FolderDevice.RandomChanges(1), FolderState.Empty);
-        string deviceFolder = Path.Combine(_folder.Path, device.VaultId.ToString());
+        string deviceFolder = Path.Combine(SharedFolder.Path, device.VaultId.ToString());
 
         Assert.Equal(PrivateFolder, File.GetUnixFileMode(deviceFolder));
         Assert.Equal(PrivateFile, File.GetUnixFileMode(Path.Combine(deviceFolder, "0000000001.msync")));
         Assert.Equal(PrivateFile, File.GetUnixFileMode(Path.Combine(deviceFolder, "compact-0000000001.msync")));
-        Assert.Equal(PrivateFile, File.GetUnixFileMode(_folder.File("msecure-sync.json")));
+        Assert.Equal(PrivateFile, File.GetUnixFileMode(SharedFolder.File("msecure-sync.json")));
     }
 }

@@ -9,16 +9,8 @@ using Xunit;
 
 namespace MSecure.Core.Tests.Sync.Folder;
 
-public sealed class FolderRoundTripTests : IDisposable
+public sealed class FolderRoundTripTests : FolderTestBase
 {
-    private readonly TempDirectory _folder = new();
-    private readonly AccountKey _accountKey = TestValues.FixedAccountKey();
-
-    public void Dispose()
-    {
-        _accountKey.Dispose();
-        _folder.Dispose();
-    }
 
     [Fact]
     public void A_batch_written_by_one_device_is_read_by_another_exactly()
@@ -63,7 +55,7 @@ public sealed class FolderRoundTripTests : IDisposable
             writer.Folder.WriteBatch(FolderDevice.RandomChanges(1));
         }
 
-        string deviceFolder = Path.Combine(_folder.Path, writer.VaultId.ToString());
+        string deviceFolder = Path.Combine(SharedFolder.Path, writer.VaultId.ToString());
         Assert.Equal(["0000000001.msync", "0000000002.msync", "0000000003.msync"], Directory.GetFiles(deviceFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -72,7 +64,7 @@ public sealed class FolderRoundTripTests : IDisposable
     {
         using var writer = Device();
         Assert.Equal(0, writer.Folder.WriteBatch([]));
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, writer.VaultId.ToString())));
+        Assert.False(Directory.Exists(Path.Combine(SharedFolder.Path, writer.VaultId.ToString())));
     }
 
     [Fact]
@@ -95,7 +87,7 @@ public sealed class FolderRoundTripTests : IDisposable
         using var writer = Device();
         FolderChange change = FolderDevice.RandomChange();
         writer.Folder.WriteBatch([change]);
-        byte[] content = File.ReadAllBytes(Path.Combine(_folder.Path, writer.VaultId.ToString(), "0000000001.msync"));
+        byte[] content = File.ReadAllBytes(Path.Combine(SharedFolder.Path, writer.VaultId.ToString(), "0000000001.msync"));
 
         Assert.Equal("MSF1"u8.ToArray(), content[..4]);
         Assert.Equal(Envelope.Version, content[4]);
@@ -141,6 +133,4 @@ public sealed class FolderRoundTripTests : IDisposable
         static string Key(FolderChange change) => $"{change.RecordId}/{change.ChangeId}/{change.Deleted}/{Convert.ToBase64String(change.Envelope)}";
         Assert.Equal(expected.Select(Key).Order(StringComparer.Ordinal), actual.Select(Key).Order(StringComparer.Ordinal));
     }
-
-    private FolderDevice Device() => new(_folder.Path, _accountKey, TestValues.AccountId);
 }
