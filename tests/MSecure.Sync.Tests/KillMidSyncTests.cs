@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using MSecure.Core.Records;
 using MSecure.Core.Vault;
 using MSecure.Sync.Tests.Support;
@@ -50,6 +49,8 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
         var own = new[] { new List<Guid>(), new List<Guid>() };
         var written = new HashSet<string>(StringComparer.Ordinal);
         int killedMidSync = 0, finishedFirst = 0, value = 0;
+        // How long a worker's sync takes, from "syncing" to "synced": the random delays are drawn below it.
+        int typicalMilliseconds = 400;
         string Next() => string.Create(CultureInfo.InvariantCulture, $"v{value++}");
 
         for (int trial = 0; trial < Trials; trial++)
@@ -70,7 +71,7 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
             }
 
             account.Close(1);
-            (bool killed, string how) = SyncAndKill(account.PathOf(1), folder, random);
+            (bool killed, string how) = SyncAndKill(account.PathOf(1), folder, random, ref typicalMilliseconds);
             if (killed)
             {
                 killedMidSync++;
@@ -126,8 +127,12 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
         }
     }
 
-    /// <summary>Runs the worker's sync and kills it at a random point; whether the kill came before "synced".</summary>
-    private static (bool Killed, string How) SyncAndKill(string vault, string? folder, Random random)
+    /// <summary>
+    /// Runs the worker's sync and kills it at a random point; whether the kill came before "synced".
+    /// A sync that finishes before its delay sets <paramref name="typicalMilliseconds"/> to its duration,
+    /// so that later delays fall inside a sync.
+    /// </summary>
+    private static (bool Killed, string How) SyncAndKill(string vault, string? folder, Random random, ref int typicalMilliseconds)
     {
         using SyncWorkerProcess worker = SyncWorkerProcess.Start(vault, folder);
         string? line = worker.ReadLine(Patience);
@@ -135,8 +140,24 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
         string how;
         if (random.Next(2) == 0)
         {
-            int delay = random.Next(0, 600);
-            Thread.Sleep(delay);
+            int delay = random.Next(0, typicalMilliseconds);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (long left = delay; left > 0; left = delay - clock.ElapsedMilliseconds)
+            {
+                string? next = worker.ReadLine(TimeSpan.FromMilliseconds(left));
+                if (next is null)
+                {
+                    break; // the delay is over, or the output ended
+                }
+
+                if (next.StartsWith("synced", StringComparison.Ordinal))
+                {
+                    line = next;
+                    typicalMilliseconds = Math.Max(10, (int)clock.ElapsedMilliseconds);
+                    break;
+                }
+            }
+
             how = string.Create(CultureInfo.InvariantCulture, $"{delay} ms after it started");
         }
         else
