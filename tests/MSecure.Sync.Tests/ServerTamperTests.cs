@@ -92,10 +92,7 @@ public sealed class ServerTamperTests(SqliteServerFixture server) : IClassFixtur
     public void Server_serving_another_accounts_change_is_SyncTampered()
     {
         using Setup setup = new(server);
-        using var other = new SyncAccount(server.Transport, devices: 1);
-        Guid foreign = other.Add(0, "foreign", "not yours").Id;
-        other.Sync(0);
-        (string otherAccount, long otherSequence, _) = server.Database.Change(foreign, 1);
+        (string otherAccount, long otherSequence, _) = server.Database.Change(ForeignRecord(), 1);
         (string account, long x2, _) = server.Database.Change(setup.X, 2);
 
         // Sequence 4 of this account becomes the other account's change, ids, revision and envelope.
@@ -112,10 +109,7 @@ public sealed class ServerTamperTests(SqliteServerFixture server) : IClassFixtur
     public void Server_serving_another_accounts_envelope_under_this_accounts_ids_is_SyncTampered()
     {
         using Setup setup = new(server);
-        using var other = new SyncAccount(server.Transport, devices: 1);
-        Guid foreign = other.Add(0, "foreign", "not yours").Id;
-        other.Sync(0);
-        byte[] envelope = server.Database.Change(foreign, 1).Envelope;
+        byte[] envelope = server.Database.Change(ForeignRecord(), 1).Envelope;
         server.Database.Execute("UPDATE sync_changes SET envelope = $e WHERE lower(record_id) = lower($r) AND revision = 2;", ("$e", envelope), ("$r", setup.X.ToString()));
 
         setup.AssertDevice1Refuses(MSecureErrorCode.SyncTampered);
@@ -141,6 +135,15 @@ public sealed class ServerTamperTests(SqliteServerFixture server) : IClassFixtur
         using Setup setup = new(server);
         Assert.Equal(3, setup.Account.Sync(1).Pulled);
         TwoDeviceScenario.AssertSame(setup.Account);
+    }
+
+    /// <summary>A record another account (its own key) pushed to the same server.</summary>
+    private Guid ForeignRecord()
+    {
+        using var other = new SyncAccount(server.Transport, devices: 1);
+        Guid foreign = other.Add(0, "foreign", "not yours").Id;
+        other.Sync(0);
+        return foreign;
     }
 
     /// <summary>The state every tamper test starts from (see the class summary).</summary>
