@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Text.Json;
 using MSecure.Core.Accounts.Protocol;
 using MSecure.Core.Cryptography;
@@ -69,9 +70,15 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
             reason = string.Empty;
             return content;
         }
-        catch (JsonException exception)
+        catch (InvalidDataException exception)
         {
             reason = "its content is not a valid sync batch: " + exception.Message;
+            return null;
+        }
+        catch (JsonException)
+        {
+            // The reader's own message may quote a character of the content: not repeated.
+            reason = "its content is not a valid sync batch: the JSON is malformed.";
             return null;
         }
         catch (FormatException)
@@ -97,7 +104,7 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
             {
                 if (changes is not null)
                 {
-                    throw new JsonException("'changes' appears twice.");
+                    throw new InvalidDataException("'changes' appears twice.");
                 }
 
                 changes = ReadChanges(ref reader);
@@ -106,7 +113,7 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
             {
                 if (covers is not null || kind != FolderFileKind.Compaction)
                 {
-                    throw new JsonException("'covers' is repeated or in a batch.");
+                    throw new InvalidDataException("'covers' is repeated or in a batch.");
                 }
 
                 covers = ReadCovers(ref reader);
@@ -120,12 +127,12 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
 
         if (reader.TokenType != JsonTokenType.EndObject || changes is null || (kind == FolderFileKind.Compaction && covers is null))
         {
-            throw new JsonException("'changes' (and in a compaction 'covers') is required.");
+            throw new InvalidDataException("'changes' (and in a compaction 'covers') is required.");
         }
 
         if (reader.Read())
         {
-            throw new JsonException("content follows the object.");
+            throw new InvalidDataException("content follows the object.");
         }
 
         return new FolderBatchContent(changes, covers);
@@ -142,7 +149,7 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
 
         if (reader.TokenType != JsonTokenType.EndArray)
         {
-            throw new JsonException("'changes' holds something other than change objects.");
+            throw new InvalidDataException("'changes' holds something other than change objects.");
         }
 
         return changes;
@@ -173,13 +180,13 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
                 Next(ref reader);
                 if (envelope is not null)
                 {
-                    throw new JsonException("a change member appears twice.");
+                    throw new InvalidDataException("a change member appears twice.");
                 }
 
                 envelope = reader.GetBytesFromBase64();
                 if (envelope.Length is < Envelope.Overhead or > AccountProtocol.MaxSyncEnvelopeBytes)
                 {
-                    throw new JsonException("an envelope's length is outside the allowed range.");
+                    throw new InvalidDataException("an envelope's length is outside the allowed range.");
                 }
             }
             else
@@ -191,7 +198,7 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
 
         if (record is null || change is null || deleted is null || envelope is null)
         {
-            throw new JsonException("a change lacks 'record', 'change', 'deleted' or 'envelope'.");
+            throw new InvalidDataException("a change lacks 'record', 'change', 'deleted' or 'envelope'.");
         }
 
         return new FolderChange(record.Value, change.Value, deleted.Value, envelope);
@@ -205,14 +212,14 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
         {
             if (!FolderFileName.TryParseDeviceFolder(reader.GetString() ?? string.Empty, out Guid device))
             {
-                throw new JsonException("a 'covers' key is not a vault id.");
+                throw new InvalidDataException("a 'covers' key is not a vault id.");
             }
 
             Next(ref reader);
             long number = reader.GetInt64();
             if (number is < 0 or > FolderFileName.MaxNumber || !covers.TryAdd(device, number))
             {
-                throw new JsonException("a 'covers' entry is repeated or out of range.");
+                throw new InvalidDataException("a 'covers' entry is repeated or out of range.");
             }
         }
 
@@ -221,22 +228,22 @@ internal sealed record FolderBatchContent(IReadOnlyList<FolderChange> Changes, I
 
     private static T ReadOnce<T>(T? existing, T value)
         where T : struct =>
-        existing is null ? value : throw new JsonException("a change member appears twice.");
+        existing is null ? value : throw new InvalidDataException("a change member appears twice.");
 
     private static Guid ReadId(ref Utf8JsonReader reader)
     {
         Next(ref reader);
-        return Guid.TryParseExact(reader.GetString(), "D", out Guid id) ? id : throw new JsonException("an id is not a GUID.");
+        return Guid.TryParseExact(reader.GetString(), "D", out Guid id) ? id : throw new InvalidDataException("an id is not a GUID.");
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
     {
         if (Next(ref reader) != type)
         {
-            throw new JsonException("unexpected JSON structure.");
+            throw new InvalidDataException("unexpected JSON structure.");
         }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
-        reader.Read() ? reader.TokenType : throw new JsonException("the JSON ends early.");
+        reader.Read() ? reader.TokenType : throw new InvalidDataException("the JSON ends early.");
 }

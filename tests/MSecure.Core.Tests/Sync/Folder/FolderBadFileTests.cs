@@ -240,6 +240,18 @@ public sealed class FolderBadFileTests : FolderTestBase
     }
 
     [Fact]
+    public void A_warning_about_malformed_content_never_quotes_the_content()
+    {
+        var name = new FolderFileName(_writer.VaultId, FolderFileKind.Batch, 1);
+        Directory.CreateDirectory(WriterFolder);
+        File.WriteAllBytes(BatchPath(1), FolderFileEnvelope.Seal(_writer.Keys.RecordEncryption, TestValues.AccountId, name, "{\"changes\":[Q"u8));
+
+        MSecure.Core.Sync.SyncWarning warning = AssertIgnored(_reader.Pull(), BatchPath(1));
+
+        Assert.Equal("its content is not a valid sync batch: the JSON is malformed.", warning.Reason);
+    }
+
+    [Fact]
     public void A_sealed_compaction_without_covers_is_a_warning_and_the_valid_form_is_read()
     {
         var name = new FolderFileName(_writer.VaultId, FolderFileKind.Compaction, 1);
