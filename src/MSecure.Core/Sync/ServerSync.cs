@@ -68,16 +68,28 @@ internal static class ServerSync
 
     private static void Pull(UnlockedVault vault, ISyncServer server, ServerPageApplier applier, ServerPush push, Action<SyncProgress>? progress)
     {
+        bool askedAgain = false;
         while (true)
         {
             SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
             long cursor = state?.Cursor ?? 0;
             PullChangesResponse page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
             PullPageCheck.Check(server.Source, cursor, state?.Highest ?? 0, AccountProtocol.MaxPullChanges, page);
+            if (page.Changes.Count == 0 && page.LatestSequence > cursor)
+            {
+                // A push that committed while the page was read shows up when asked again; a server
+                // that still serves nothing after the cursor it says exists is withholding changes.
+                if (askedAgain)
+                {
+                    throw MSecureErrors.SyncTampered(server.Source, "the server reports changes after this device's cursor but serves none of them.");
+                }
+
+                askedAgain = true;
+                continue;
+            }
+
             progress?.Invoke(new SyncProgress(SyncStage.Pulling, applier.Applied, push.Pushed, page.LatestSequence - cursor));
 
-            // An empty last page below the latest sequence is a push that committed while the page
-            // was read: the cursor stays, and the next pull brings it.
             // The first pull after a rotation here also clears the rotation mark (the applier writes a fresh state).
             if ((page.Changes.Count > 0 || state is null || state.RotatedSinceSync) && !applier.Apply(cursor, page.Changes, page.NextSequence, state))
             {

@@ -371,6 +371,40 @@ public sealed class ServerSyncTests : IDisposable
     }
 
     [Fact]
+    public void A_server_that_claims_changes_after_the_cursor_but_serves_none_is_SyncTampered_and_nothing_is_written()
+    {
+        _devices[0].Add(TestVaults.Login("one"));
+        _devices.Sync(0);
+        _devices.Sync(1);
+        _devices[0].Add(TestVaults.Login("withheld"));
+        _devices.Sync(0);
+        string before = _devices.WriteMark(1);
+        _devices.Server.ServePage = page => page with { Changes = [], NextSequence = 1, HasMore = false };
+
+        MSecureException error = Assert.Throws<MSecureException>(() => _devices.Sync(1));
+
+        Assert.Equal(MSecureErrorCode.SyncTampered, error.Code);
+        Assert.Equal(before, _devices.WriteMark(1));
+    }
+
+    [Fact]
+    public void A_change_hidden_from_one_page_read_is_pulled_when_asked_again()
+    {
+        _devices[0].Add(TestVaults.Login("one"));
+        _devices.Sync(0);
+        _devices.Sync(1);
+        Record late = _devices[0].Add(TestVaults.Login("late"));
+        _devices.Sync(0);
+        int hidden = 0;
+        _devices.Server.ServePage = page => hidden++ == 0 ? page with { Changes = [], NextSequence = 1, HasMore = false } : page;
+
+        SyncResult result = _devices.Sync(1);
+
+        Assert.Equal(1, result.Pulled);
+        Assert.Equal("late", _devices[1].Get(late.Id).Name);
+    }
+
+    [Fact]
     public void A_sync_that_pushed_but_crashed_before_recording_it_finishes_without_a_conflict()
     {
         Record record = SharedRecord();
