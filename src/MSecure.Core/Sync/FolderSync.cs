@@ -38,11 +38,16 @@ internal static class FolderSync
         FolderReadResult read = files.ReadNew(processed);
         progress?.Invoke(new SyncProgress(SyncStage.Pulling, 0, 0, read.Files.Sum(file => (long)file.Changes.Count)));
         var applier = new FolderApplier(vault, envelopes);
-        applier.Apply(read.Changes, waiting =>
+
+        // No new file and nothing to record: the vault is not written (its state keeps its revision).
+        if (read.Files.Count > 0 || state is null || state.RotatedSinceSync || status == FolderAccountStatus.TakenOver)
         {
-            FolderState after = read.StateExcept(read.Files.Where(file => file.Changes.Any(change => waiting.Contains(change.ChangeId))));
-            return new SyncState(SyncState.FolderMethod, 0, after.ToJson());
-        });
+            applier.Apply(read.Changes, waiting =>
+            {
+                FolderState after = read.StateExcept(read.Files.Where(file => file.Changes.Any(change => waiting.Contains(change.ChangeId))));
+                return new SyncState(SyncState.FolderMethod, 0, after.ToJson());
+            });
+        }
 
         progress?.Invoke(new SyncProgress(SyncStage.Pushing, applier.Applied, 0, null));
         (List<FolderChange> outgoing, int pushed, Dictionary<Guid, long> exported) = FolderExport.Outbox(vault, envelopes);

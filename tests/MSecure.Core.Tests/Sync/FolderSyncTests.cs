@@ -114,6 +114,20 @@ public sealed class FolderSyncTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_sync_with_nothing_new_does_not_write_the_vault()
+    {
+        Shared();
+        _devices.SyncFolder(0);
+        long before = _devices[0].Use(vault => vault.Read(() => vault.ReadState().Revision));
+
+        SyncResult result = _devices.SyncFolder(0);
+
+        Assert.Equal(0, result.Pulled);
+        Assert.Equal(0, result.Pushed);
+        Assert.Equal(before, _devices[0].Use(vault => vault.Read(() => vault.ReadState().Revision)));
+    }
+
+    [Fact]
     public void After_a_compaction_a_new_device_gets_everything()
     {
         Record record = Shared();
