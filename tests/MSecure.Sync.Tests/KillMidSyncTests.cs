@@ -1,4 +1,5 @@
 using System;
+using MSecure.Core.Tests.Vault;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -134,7 +135,7 @@ public sealed class KillMidSyncTests(SqliteServerFixture server, ITestOutputHelp
     /// </summary>
     private static (bool Killed, string How) SyncAndKill(string vault, string? folder, Random random, ref int typicalMilliseconds)
     {
-        using SyncWorkerProcess worker = SyncWorkerProcess.Start(vault, folder);
+        using VaultWorkerProcess worker = VaultWorkerProcess.StartSync(vault, folder);
         string? line = worker.ReadLine(Patience);
         Assert.True(line == "syncing", $"the worker did not start syncing: {line} {worker.Errors}");
         string how;
