@@ -10,7 +10,7 @@ internal sealed class AccountSyncServer : ISyncServer
     private readonly AccountConnection _connection;
     private readonly Func<Func<string, object>, object> _authorized;
 
-    /// <summary>Calls through <paramref name="authorized"/>, which runs a call with a valid token (and records a new device id).</summary>
+    /// <summary>Calls through <paramref name="authorized"/>, which runs a call with a valid token; it must not touch the vault (pages are fetched on another thread).</summary>
     internal AccountSyncServer(AccountConnection connection, Func<Func<string, object>, object> authorized)
     {
         _connection = connection;

@@ -8,7 +8,11 @@ internal interface ISyncServer
     /// <summary>The server's address, for results and errors.</summary>
     string Source { get; }
 
-    /// <summary>The account's changes after sequence <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The account's changes after sequence <paramref name="after"/>, at most <paramref name="limit"/>.
+    /// Called from a worker thread too (the next page is fetched while one is applied), never
+    /// concurrently with another call.
+    /// </summary>
     PullChangesResponse Pull(long after, int limit);
 
     /// <summary>Pushes a batch of changes.</summary>

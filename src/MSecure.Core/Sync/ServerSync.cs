@@ -69,36 +69,99 @@ internal static class ServerSync
     private static void Pull(UnlockedVault vault, ISyncServer server, ServerPageApplier applier, ServerPush push, Action<SyncProgress>? progress)
     {
         bool askedAgain = false;
-        while (true)
+        PageFetch? prefetched = null;
+        try
         {
-            SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
-            long cursor = state?.Cursor ?? 0;
-            PullChangesResponse page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
-            PullPageCheck.Check(server.Source, cursor, state?.Highest ?? 0, AccountProtocol.MaxPullChanges, page);
-            if (page.Changes.Count == 0 && page.LatestSequence > cursor)
+            while (true)
             {
-                // A push that committed while the page was read shows up when asked again; a server
-                // that still serves nothing after the cursor it says exists is withholding changes.
-                if (askedAgain)
+                SyncState? state = vault.Read(() => SyncStateStore.Read(vault));
+                long cursor = state?.Cursor ?? 0;
+                PullChangesResponse page;
+                if (prefetched is not null && prefetched.After == cursor)
                 {
-                    throw MSecureErrors.SyncTampered(server.Source, "the server reports changes after this device's cursor but serves none of them.");
+                    page = prefetched.Result();
+                }
+                else
+                {
+                    // Never two calls at once: a fetch for another cursor finishes before the new one starts.
+                    prefetched?.Abandon();
+                    page = server.Pull(cursor, AccountProtocol.MaxPullChanges);
                 }
 
-                askedAgain = true;
-                continue;
+                prefetched = null;
+                PullPageCheck.Check(server.Source, cursor, state?.Highest ?? 0, AccountProtocol.MaxPullChanges, page);
+                if (page.Changes.Count == 0 && page.LatestSequence > cursor)
+                {
+                    // A push that committed while the page was read shows up when asked again; a server
+                    // that still serves nothing after the cursor it says exists is withholding changes.
+                    if (askedAgain)
+                    {
+                        throw MSecureErrors.SyncTampered(server.Source, "the server reports changes after this device's cursor but serves none of them.");
+                    }
+
+                    askedAgain = true;
+                    continue;
+                }
+
+                progress?.Invoke(new SyncProgress(SyncStage.Pulling, applier.Applied, push.Pushed, page.LatestSequence - cursor));
+
+                // The server reads the next page (on the other core) while this one is applied.
+                if (page.HasMore)
+                {
+                    prefetched = PageFetch.Start(server, page.NextSequence);
+                }
+
+                // The first pull after a rotation here also clears the rotation mark (the applier writes a fresh state).
+                if ((page.Changes.Count > 0 || state is null || state.RotatedSinceSync) && !applier.Apply(cursor, page.Changes, page.NextSequence, state))
+                {
+                    continue;
+                }
+
+                if (!page.HasMore)
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            prefetched?.Abandon();
+        }
+    }
 
-            progress?.Invoke(new SyncProgress(SyncStage.Pulling, applier.Applied, push.Pushed, page.LatestSequence - cursor));
+    /// <summary>A page requested ahead on a worker thread; its result (or error) is taken on the sync's thread.</summary>
+    private sealed class PageFetch
+    {
+        private readonly System.Threading.Tasks.Task<PullChangesResponse> _task;
 
-            // The first pull after a rotation here also clears the rotation mark (the applier writes a fresh state).
-            if ((page.Changes.Count > 0 || state is null || state.RotatedSinceSync) && !applier.Apply(cursor, page.Changes, page.NextSequence, state))
+        private PageFetch(long after, System.Threading.Tasks.Task<PullChangesResponse> task)
+        {
+            After = after;
+            _task = task;
+        }
+
+        /// <summary>The cursor the page was asked after.</summary>
+        internal long After { get; }
+
+        internal static PageFetch Start(ISyncServer server, long after) =>
+            new(after, System.Threading.Tasks.Task.Run(() => server.Pull(after, AccountProtocol.MaxPullChanges)));
+
+        /// <summary>The page, or the fetch's exception as it was thrown.</summary>
+        internal PullChangesResponse Result() => _task.GetAwaiter().GetResult();
+
+        /// <summary>
+        /// Waits for a fetch that will not be used (another process moved the cursor, or the sync
+        /// failed), so that no call of it is still running when the caller moves on; its outcome is dropped.
+        /// </summary>
+        internal void Abandon()
+        {
+            try
             {
-                continue;
+                _task.Wait();
             }
-
-            if (!page.HasMore)
+            catch (AggregateException)
             {
-                return;
+                // Not used: its error does not matter.
             }
         }
     }

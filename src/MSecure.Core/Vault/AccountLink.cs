@@ -99,7 +99,21 @@ internal sealed class AccountLink : IDisposable
 
         progress?.Invoke(new SyncProgress(SyncStage.Connecting, 0, 0, null));
         AccountConnection connection = Connect(vault);
-        return ServerSync.Run(vault, new AccountSyncServer(connection, call => Call(vault, connection, call)), progress, acceptServerRollback);
+
+        // Sync fetches the next page on another thread while this one applies a page to the vault,
+        // so its calls must not write the vault: a device id the server replaced is recorded after.
+        Guid? before = connection.DeviceId;
+        try
+        {
+            return ServerSync.Run(vault, new AccountSyncServer(connection, call => connection.Authorized(call)), progress, acceptServerRollback);
+        }
+        finally
+        {
+            if (connection.DeviceId != before)
+            {
+                WriteBinding(vault, connection.Binding);
+            }
+        }
     }
 
     /// <summary>Forgets the server on this device: signs out (best effort) and clears the binding. The vault stays.</summary>

@@ -405,6 +405,22 @@ public sealed class ServerSyncTests : IDisposable
     }
 
     [Fact]
+    public void A_pull_of_several_pages_fetched_ahead_brings_every_record_in_order()
+    {
+        int records = (2 * AccountProtocol.MaxPullChanges) + 17;
+        _devices[0].AddMany(Enumerable.Range(0, records).Select(i => TestVaults.Login("bulk" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        _devices.Sync(0);
+        int pullsBefore = _devices.Server.Pulls;
+
+        SyncResult result = _devices.Sync(1);
+
+        Assert.Equal(records, result.Pulled);
+        Assert.Equal(3, _devices.Server.Pulls - pullsBefore);
+        Assert.Equal(_devices.Snapshot(0), _devices.Snapshot(1));
+        Assert.Empty(_devices[1].CheckIntegrity());
+    }
+
+    [Fact]
     public void A_sync_that_pushed_but_crashed_before_recording_it_finishes_without_a_conflict()
     {
         Record record = SharedRecord();
