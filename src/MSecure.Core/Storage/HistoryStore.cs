@@ -16,6 +16,10 @@ internal static class HistoryStore
 
     private const string ScanAllSql = "SELECT record_id, revision, content FROM record_history NOT INDEXED;";
 
+    private const string SelectOneSql = "SELECT content FROM record_history WHERE record_id = $id AND revision = $revision;";
+
+    private const string DeleteFromSql = "DELETE FROM record_history WHERE record_id = $id AND revision >= $revision;";
+
     private const string UpdateContentSql = "UPDATE record_history SET content = $content WHERE rowid = $rowid;";
 
     /// <summary>Adds an earlier version of <paramref name="id"/>.</summary>
@@ -76,6 +80,24 @@ internal static class HistoryStore
         SqliteCommand command = database.Command(UpdateContentSql);
         command.Parameters.AddWithValue("$rowid", rowId);
         command.Parameters.AddWithValue("$content", envelope);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The history envelope of <paramref name="id"/>'s revision <paramref name="revision"/>, or null.</summary>
+    internal static byte[]? ReadOne(VaultDatabase database, Guid id, long revision)
+    {
+        SqliteCommand command = database.Command(SelectOneSql);
+        command.Parameters.AddWithValue("$id", MetaStore.IdBytes(id));
+        command.Parameters.AddWithValue("$revision", revision);
+        return command.ExecuteScalar() as byte[];
+    }
+
+    /// <summary>Deletes <paramref name="id"/>'s history entries from <paramref name="revision"/> on (sync replacing a chain).</summary>
+    internal static void DeleteFrom(VaultDatabase database, Guid id, long revision)
+    {
+        SqliteCommand command = database.Command(DeleteFromSql);
+        command.Parameters.AddWithValue("$id", MetaStore.IdBytes(id));
+        command.Parameters.AddWithValue("$revision", revision);
         command.ExecuteNonQuery();
     }
 }

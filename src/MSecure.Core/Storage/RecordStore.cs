@@ -34,7 +34,7 @@ internal static class RecordStore
 
     private const string InsertSql =
         "INSERT INTO records (id, revision, deleted, modified_at, name_index, summary) " +
-        "VALUES ($id, $revision, 0, $modified, $name, $summary);";
+        "VALUES ($id, $revision, $deleted, $modified, $name, $summary);";
 
     private const string InsertContentSql = "INSERT INTO record_contents (record_seq, content) VALUES (last_insert_rowid(), $content);";
 
@@ -113,15 +113,16 @@ internal static class RecordStore
         return ReadIdOrNull(database, command);
     }
 
-    /// <summary>Inserts a new live record.</summary>
-    internal static void Insert(VaultDatabase database, Guid id, long revision, long modifiedAt, byte[] nameIndex, byte[] summary, byte[] content)
+    /// <summary>Inserts a new record row and its content: a live record, or (sync) a tombstone without name index and summary.</summary>
+    internal static void Insert(VaultDatabase database, Guid id, long revision, bool deleted, long modifiedAt, byte[]? nameIndex, byte[]? summary, byte[] content)
     {
         SqliteCommand command = database.Command(InsertSql);
         command.Parameters.AddWithValue("$id", MetaStore.IdBytes(id));
         command.Parameters.AddWithValue("$revision", revision);
+        command.Parameters.AddWithValue("$deleted", deleted ? 1L : 0L);
         command.Parameters.AddWithValue("$modified", modifiedAt);
-        command.Parameters.AddWithValue("$name", nameIndex);
-        command.Parameters.AddWithValue("$summary", summary);
+        command.Parameters.AddWithValue("$name", (object?)nameIndex ?? DBNull.Value);
+        command.Parameters.AddWithValue("$summary", (object?)summary ?? DBNull.Value);
         command.ExecuteNonQuery();
         SqliteCommand contentCommand = database.Command(InsertContentSql);
         contentCommand.Parameters.AddWithValue("$content", content);

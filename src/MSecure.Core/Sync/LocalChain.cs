@@ -60,7 +60,7 @@ internal sealed class LocalChain : IDisposable
             return Open(head.Id, revision, head.Deleted, EnvelopeRole.Record, RecordReader.ContentOf(head));
         }
 
-        byte[] envelope = ChainStore.ReadHistory(_vault.Database, head.Id, revision)
+        byte[] envelope = HistoryStore.ReadOne(_vault.Database, head.Id, revision)
             ?? throw MSecureErrors.RecordTampered(head.Id, "its history is incomplete");
         // A history entry is a tombstone only when a removal was followed by another revision (sync).
         return Open(head.Id, revision, deleted: null, EnvelopeRole.History, envelope);
@@ -99,7 +99,7 @@ internal sealed class LocalChain : IDisposable
             }
             else
             {
-                ChainStore.DeleteHistoryFrom(_vault.Database, id, from);
+                HistoryStore.DeleteFrom(_vault.Database, id, from);
             }
         }
 
@@ -148,7 +148,7 @@ internal sealed class LocalChain : IDisposable
         {
             if (head is null)
             {
-                ChainStore.Insert(_vault.Database, id, revision, text.Deleted, text.Modified, nameIndex, summary, content);
+                RecordStore.Insert(_vault.Database, id, revision, text.Deleted, text.Modified, nameIndex, summary, content);
             }
             else if (!RecordStore.Replace(_vault.Database, id, head.Revision, revision, text.Deleted, text.Modified, nameIndex, summary, content))
             {

@@ -111,7 +111,7 @@ internal static class RecordWriter
 
         try
         {
-            RecordStore.Insert(vault.Database, id, 1, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            RecordStore.Insert(vault.Database, id, 1, deleted: false, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
         }
         catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
         {

@@ -47,7 +47,7 @@ public sealed class OutboxAndMigrationTests : IDisposable
             var recordId = Guid.NewGuid();
             RecordContent content = RecordValidation.Validate(TestVaults.Login("legacy"));
             SealedRecord sealedRecord = vault.Codec.Seal(recordId, 1, content, 1_000, 1_000, sync: null);
-            RecordStore.Insert(vault.Database, recordId, 1, 1_000, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            RecordStore.Insert(vault.Database, recordId, 1, deleted: false, 1_000, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
             SyncOutbox.Touch(vault.Database, recordId, 0);
             change.Add(new RowState(recordId, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
             return recordId;
