@@ -155,4 +155,22 @@ public enum MSecureErrorCode
 
     /// <summary>The vault has no sync method: no account server, and no folder given.</summary>
     SyncNotConfigured,
+
+    /// <summary>The session token (MSECURE_SESSION) is malformed, belongs to another vault, or its session was locked (the session file is gone).</summary>
+    SessionInvalid,
+
+    /// <summary>The session token's session has expired; unlock the vault again.</summary>
+    SessionExpired,
+
+    /// <summary>The access key token is malformed, wrong, or not known to the vault or server it names.</summary>
+    AccessKeyInvalid,
+
+    /// <summary>The access key has expired.</summary>
+    AccessKeyExpired,
+
+    /// <summary>The access key was revoked.</summary>
+    AccessKeyRevoked,
+
+    /// <summary>The vault has no access key with that name or id.</summary>
+    AccessKeyNotFound,
 }
