@@ -7,28 +7,30 @@
 
 $script:Bridge = [MSecure.PowerShell.SecretManagement.SecretVaultBridge]
 
-function Set-ExtensionVerbosity([hashtable] $AdditionalParameters) {
+function Invoke-ExtensionBridge([System.Management.Automation.PSCmdlet] $Cmdlet, [hashtable] $AdditionalParameters, [scriptblock] $Call) {
     # SecretManagement forwards verbose records only when the vault writes them itself.
     if ($AdditionalParameters -and $AdditionalParameters['Verbose'] -eq $true) {
-        Set-Variable -Name VerbosePreference -Value 'Continue' -Scope 1
+        $VerbosePreference = 'Continue'
     }
-}
-
-function Stop-WithExtensionError([System.Management.Automation.ErrorRecord] $Caught, [System.Management.Automation.PSCmdlet] $Cmdlet) {
-    # A .NET call wraps its exception in MethodInvocationException: throw the vault's own ErrorRecord,
-    # or SecretManagement's PasswordRequiredException for a locked vault, so Unlock-SecretVault is asked for.
-    $exception = $Caught.Exception
-    while ($exception -is [System.Management.Automation.MethodInvocationException] -and $exception.InnerException) {
-        $exception = $exception.InnerException
+    try {
+        & $Call
     }
-    if ($exception -isnot [MSecure.PowerShell.SecretManagement.SecretVaultException]) {
-        $Cmdlet.ThrowTerminatingError($Caught)
+    catch {
+        # A .NET call wraps its exception in MethodInvocationException: throw the vault's own ErrorRecord,
+        # or SecretManagement's PasswordRequiredException for a locked vault, so Unlock-SecretVault is asked for.
+        $exception = $_.Exception
+        while ($exception -is [System.Management.Automation.MethodInvocationException] -and $exception.InnerException) {
+            $exception = $exception.InnerException
+        }
+        if ($exception -isnot [MSecure.PowerShell.SecretManagement.SecretVaultException]) {
+            $Cmdlet.ThrowTerminatingError($_)
+        }
+        $passwordRequired = 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -as [type]
+        if ($exception.IsLocked -and $passwordRequired) {
+            throw $passwordRequired::new($exception.Message)
+        }
+        $Cmdlet.ThrowTerminatingError($exception.ErrorRecord)
     }
-    $passwordRequired = 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -as [type]
-    if ($exception.IsLocked -and $passwordRequired) {
-        throw $passwordRequired::new($exception.Message)
-    }
-    $Cmdlet.ThrowTerminatingError($exception.ErrorRecord)
 }
 
 function New-ExtensionSecretInfo([MSecure.PowerShell.SecretManagement.SecretInfoItem] $Item, [string] $VaultName) {
@@ -48,9 +50,8 @@ function Get-Secret {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $secret = $script:Bridge::GetSecret($PSCmdlet, $Name, $VaultName, $AdditionalParameters) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    # The comma keeps a byte[] one object through the script block's output.
+    $secret = Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { , $script:Bridge::GetSecret($PSCmdlet, $Name, $VaultName, $AdditionalParameters) }
     if ($null -ne $secret) {
         # Whole, so a byte[] stays one object.
         Write-Output -InputObject $secret -NoEnumerate
@@ -64,9 +65,7 @@ function Get-SecretInfo {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $items = $script:Bridge::GetSecretInfo($PSCmdlet, $Filter, $VaultName, $AdditionalParameters) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    $items = Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::GetSecretInfo($PSCmdlet, $Filter, $VaultName, $AdditionalParameters) }
     foreach ($item in $items) {
         New-ExtensionSecretInfo $item $VaultName
     }
@@ -81,9 +80,7 @@ function Set-Secret {
         [hashtable] $AdditionalParameters,
         [hashtable] $Metadata
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $script:Bridge::SetSecret($PSCmdlet, $Name, $Secret, $VaultName, $AdditionalParameters, $Metadata) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::SetSecret($PSCmdlet, $Name, $Secret, $VaultName, $AdditionalParameters, $Metadata) }
 }
 
 function Remove-Secret {
@@ -93,9 +90,7 @@ function Remove-Secret {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $script:Bridge::RemoveSecret($PSCmdlet, $Name, $VaultName, $AdditionalParameters) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::RemoveSecret($PSCmdlet, $Name, $VaultName, $AdditionalParameters) }
 }
 
 function Set-SecretInfo {
@@ -106,9 +101,7 @@ function Set-SecretInfo {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $script:Bridge::SetSecretInfo($PSCmdlet, $Name, $Metadata, $VaultName, $AdditionalParameters) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::SetSecretInfo($PSCmdlet, $Name, $Metadata, $VaultName, $AdditionalParameters) }
 }
 
 function Test-SecretVault {
@@ -118,9 +111,8 @@ function Test-SecretVault {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
     # Problems are written as errors; the answer is one bool.
-    $script:Bridge::TestSecretVault($PSCmdlet, $VaultName, $AdditionalParameters)
+    Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::TestSecretVault($PSCmdlet, $VaultName, $AdditionalParameters) }
 }
 
 function Unlock-SecretVault {
@@ -130,9 +122,7 @@ function Unlock-SecretVault {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $script:Bridge::UnlockSecretVault($PSCmdlet, $Password, $VaultName, $AdditionalParameters) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::UnlockSecretVault($PSCmdlet, $Password, $VaultName, $AdditionalParameters) }
 }
 
 function Unregister-SecretVault {
@@ -141,9 +131,7 @@ function Unregister-SecretVault {
         [string] $VaultName,
         [hashtable] $AdditionalParameters
     )
-    Set-ExtensionVerbosity $AdditionalParameters
-    try { $script:Bridge::UnregisterSecretVault($PSCmdlet, $VaultName, $AdditionalParameters) }
-    catch { Stop-WithExtensionError $_ $PSCmdlet }
+    Invoke-ExtensionBridge $PSCmdlet $AdditionalParameters { $script:Bridge::UnregisterSecretVault($PSCmdlet, $VaultName, $AdditionalParameters) }
 }
 
 Export-ModuleMember -Function Get-Secret, Get-SecretInfo, Set-Secret, Remove-Secret, Set-SecretInfo, Test-SecretVault, Unlock-SecretVault, Unregister-SecretVault
