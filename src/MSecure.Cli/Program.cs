@@ -12,6 +12,11 @@ RootCommand root = new("msecure: read and write MSecure vaults from any shell (s
     SetCommand.Create(),
     RemoveCommand.Create(),
     InitCommand.Create(),
+    RunCommand.Create(),
+    KitCommand.Create(),
+    PasswdCommand.Create(),
+    SyncCommand.Create(),
+    EnrollCommand.Create(),
 };
 foreach (Option option in GlobalOptions.All)
 {
