@@ -21,7 +21,7 @@ internal static class EnrollCommand
     {
         Option<string> email = new("--email") { Description = "The account's email address", Required = true };
         Option<string> kitFile = new("--kit-file") { Description = "The emergency kit: a text file, the printed HTML page, or a PNG/JPEG of its QR code", Required = true, HelpName = "PATH" };
-        Option<Uri?> server = new("--server") { Description = "The account server's address (https://host:port)", HelpName = "URL" };
+        Option<string?> server = new("--server") { Description = "The account server's address (https://host:port)", HelpName = "URL" };
         Option<string?> fingerprint = new("--fingerprint") { Description = "The SHA-256 fingerprint of the server's certificate to pin (64 hex digits)" };
         Option<string?> deviceName = new("--device-name") { Description = "This device's name on the server (default: the machine name)" };
         Option<string?> folder = new("--folder") { Description = "Enroll from the account's shared sync folder instead of a server", HelpName = "PATH" };
@@ -32,7 +32,7 @@ internal static class EnrollCommand
         CommandActions.Bind(command, context =>
         {
             string path = VaultFile.EnsureAbsent(context.VaultPath);
-            Uri? serverUri = context.Parsed.GetValue(server);
+            Uri? serverUri = context.Parsed.GetValue(server) is { } address ? ParseAddress(address) : null;
             string? folderPath = context.Parsed.GetValue(folder) is { } given ? Path.GetFullPath(given) : null;
             if ((serverUri is null) == (folderPath is null))
             {
@@ -47,7 +47,7 @@ internal static class EnrollCommand
             }
 
             using VaultCreation creation = serverUri is not null
-                ? AccountEnrollment.Enroll(path, ServerAddress.Normalize(serverUri), context.Parsed.GetValue(fingerprint), accountEmail, kitText, context.Vaults.Password(path),
+                ? AccountEnrollment.Enroll(path, serverUri, context.Parsed.GetValue(fingerprint), accountEmail, kitText, context.Vaults.Password(path),
                     context.Parsed.GetValue(deviceName) ?? DeviceNames.Default)
                 : FolderEnrollment.Enroll(path, folderPath!, kitText, context.Vaults.Password(path), accountEmail);
             SyncResult? sync = creation.InitialSync;
@@ -69,4 +69,7 @@ internal static class EnrollCommand
         });
         return command;
     }
+
+    private static Uri ParseAddress(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out Uri? uri) ? ServerAddress.Normalize(uri) : throw CliException.Usage("--server must be an absolute https:// address.");
 }

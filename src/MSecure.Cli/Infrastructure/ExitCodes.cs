@@ -62,6 +62,9 @@ internal static class ExitCodes
         MSecureErrorCode.DeviceRevoked or MSecureErrorCode.AccessKeyInvalid or MSecureErrorCode.AccessKeyExpired
             or MSecureErrorCode.AccessKeyRevoked or MSecureErrorCode.RegistrationRefused or MSecureErrorCode.AccountKeyRotated
             or MSecureErrorCode.VaultLocationUnsafe => Denied,
+        MSecureErrorCode.KitNotAKit or MSecureErrorCode.KitMistyped or MSecureErrorCode.KitMalformed or MSecureErrorCode.KitUnsupportedVersion
+            or MSecureErrorCode.InvalidRecord or MSecureErrorCode.WeakPassword or MSecureErrorCode.SecretTooLong
+            or MSecureErrorCode.VaultSchemaTooNew or MSecureErrorCode.EnvelopeUnsupportedVersion => InvalidData,
         MSecureErrorCode.InvalidArgument or MSecureErrorCode.InvalidVaultName => Usage,
         _ => OfCategory(category),
     };
