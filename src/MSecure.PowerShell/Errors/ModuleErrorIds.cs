@@ -47,4 +47,7 @@ internal static class ModuleErrorIds
 
     /// <summary>Test-MSecureVault found problems in a vault (its report lists them).</summary>
     internal const string VaultCheckFailed = "VaultCheckFailed";
+
+    /// <summary>A record write while only a read-only access key (MSECURE_ACCESS_KEY) is available.</summary>
+    internal const string AccessKeyReadOnly = "AccessKeyReadOnly";
 }
