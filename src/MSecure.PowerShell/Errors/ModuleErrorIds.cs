@@ -53,4 +53,7 @@ internal static class ModuleErrorIds
 
     /// <summary>-PasswordFile - (standard input) while standard input is a terminal.</summary>
     internal const string PasswordInputNotRedirected = "PasswordInputNotRedirected";
+
+    /// <summary>A record write while only a read-only access key (MSECURE_ACCESS_KEY) is available.</summary>
+    internal const string AccessKeyReadOnly = "AccessKeyReadOnly";
 }
