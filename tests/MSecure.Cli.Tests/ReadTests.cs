@@ -80,5 +80,10 @@ public sealed class ReadTests
         CliResult result = MsecureProcess.Run(environment, null, "read", "--vault", vault.VaultPath, "msecure://default/github/password");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(TestVault.GitHubPassword + "\n", result.Output);
+
+        environment["MSECURE_VAULT"] = vault.VaultPath;
+        CliResult throughVariable = MsecureProcess.Run(environment, null, "read", "msecure://default/github/password");
+        Assert.True(throughVariable.ExitCode == 0, throughVariable.ToString());
+        Assert.Equal(TestVault.GitHubPassword + "\n", throughVariable.Output);
     }
 }

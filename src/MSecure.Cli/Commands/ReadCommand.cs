@@ -16,7 +16,7 @@ internal static class ReadCommand
         CommandActions.Bind(command, context =>
         {
             SecretReference parsed = SecretReference.Parse(context.Parsed.GetValue(reference)!);
-            string vaultPath = parsed.VaultPath(context.Parsed.GetValue(GlobalOptions.Vault) is null ? null : context.VaultPath);
+            string vaultPath = parsed.VaultPath(context.ChosenVaultPath);
             Record record = RecordFields.Find(context.Vaults.Readable(vaultPath), parsed.Record);
             RecordField field = RecordFields.Field(record, parsed.Field);
             if (context.Json)

@@ -47,7 +47,7 @@ internal static class RunCommand
 
     private static void ResolveReferences(CliContext context, IDictionary<string, string?> childEnvironment)
     {
-        string? chosenVault = context.Parsed.GetValue(GlobalOptions.Vault) is null ? null : context.VaultPath;
+        string? chosenVault = context.ChosenVaultPath;
         var references = new List<(string Name, SecretReference Reference)>();
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {

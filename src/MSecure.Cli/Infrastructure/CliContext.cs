@@ -42,7 +42,12 @@ internal sealed class CliContext : IDisposable
     internal VaultAccess Vaults { get; }
 
     /// <summary>The full path of the vault the global --vault option (else MSECURE_VAULT, else 'default') names.</summary>
-    internal string VaultPath => VaultPaths.Resolve(Parsed.GetValue(GlobalOptions.Vault) ?? NullIfEmpty(Environment.GetEnvironmentVariable(GlobalOptions.VaultVariable)));
+    internal string VaultPath => VaultPaths.Resolve(ChosenVault);
+
+    /// <summary>The full path of the vault chosen by --vault or MSECURE_VAULT; null when neither is given (secret references then name theirs).</summary>
+    internal string? ChosenVaultPath => ChosenVault is null ? null : VaultPaths.Resolve(ChosenVault);
+
+    private string? ChosenVault => Parsed.GetValue(GlobalOptions.Vault) ?? NullIfEmpty(Environment.GetEnvironmentVariable(GlobalOptions.VaultVariable));
 
     /// <summary>Writes <paramref name="value"/> as one line of JSON to standard output.</summary>
     internal static void WriteJson<T>(T value, JsonTypeInfo<T> type)
