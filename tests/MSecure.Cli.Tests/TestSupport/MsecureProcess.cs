@@ -16,10 +16,14 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 
 /// <summary>
 /// Runs the real built msecure (`dotnet msecure.dll`) as a separate process, with an environment
-/// cleared of every MSECURE_* and CI variable of the test run, plus the ones a test gives.
+/// cleared of every MSECURE_* and CI variable of the test run, plus the ones a test gives. With
+/// MSECURE_CLI_TESTS_EXECUTABLE set (for example to the Native AOT build), that executable runs instead.
 /// </summary>
 internal sealed class MsecureProcess : IDisposable
 {
+    /// <summary>An msecure executable to test instead of the dll (the Native AOT build).</summary>
+    internal const string ExecutableVariable = "MSECURE_CLI_TESTS_EXECUTABLE";
+
     private static readonly string[] InheritedVariablesRemoved = ["GITHUB_ACTIONS", "TF_BUILD"];
     private readonly Process _process;
     private readonly Task<string> _output;
@@ -55,14 +59,18 @@ internal sealed class MsecureProcess : IDisposable
     /// <summary>Starts msecure; standard input is written and closed unless <paramref name="keepInputOpen"/>.</summary>
     internal static MsecureProcess Start(IReadOnlyDictionary<string, string?> environment, string? standardInput, string[] arguments, bool keepInputOpen = false)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        string? executable = Environment.GetEnvironmentVariable(ExecutableVariable);
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(executable) ? DotnetHost() : executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath);
+        if (string.IsNullOrEmpty(executable))
+        {
+            start.ArgumentList.Add(DllPath);
+        }
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
