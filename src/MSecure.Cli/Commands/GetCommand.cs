@@ -23,7 +23,7 @@ internal static class GetCommand
             Record record = RecordFields.Find(context.Vaults.Readable(vaultPath), context.Parsed.GetValue(name)!);
             if (context.Parsed.GetValue(field) is { } label)
             {
-                WriteField(context, VaultPaths.NameOf(vaultPath), record, RecordFields.Field(record, label));
+                FieldOutput.Write(context, VaultPaths.NameOf(vaultPath), record, RecordFields.Field(record, label));
             }
             else
             {
@@ -33,20 +33,6 @@ internal static class GetCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void WriteField(CliContext context, string vault, Record record, RecordField field)
-    {
-        if (context.Json)
-        {
-            context.Mask.Mask(field.Value);
-            CliContext.WriteJson(new FieldValueJson(vault, record.Name, field.Label, RecordFields.NameOf(field.Kind), field.IsSecret, field.Value),
-                CliJsonContext.Output.FieldValueJson);
-        }
-        else
-        {
-            context.WriteSecretLine(field.Value);
-        }
     }
 
     private static void WriteRecord(CliContext context, Record record, bool reveal)

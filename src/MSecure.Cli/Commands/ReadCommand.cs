@@ -19,17 +19,7 @@ internal static class ReadCommand
             string vaultPath = parsed.VaultPath(context.ChosenVaultPath);
             Record record = RecordFields.Find(context.Vaults.Readable(vaultPath), parsed.Record);
             RecordField field = RecordFields.Field(record, parsed.Field);
-            if (context.Json)
-            {
-                context.Mask.Mask(field.Value);
-                CliContext.WriteJson(new FieldValueJson(parsed.Vault, record.Name, field.Label, RecordFields.NameOf(field.Kind), field.IsSecret, field.Value),
-                    CliJsonContext.Output.FieldValueJson);
-            }
-            else
-            {
-                context.WriteSecretLine(field.Value, newline: !context.Parsed.GetValue(noNewline));
-            }
-
+            FieldOutput.Write(context, parsed.Vault, record, field, newline: !context.Parsed.GetValue(noNewline));
             return ExitCodes.Ok;
         });
         return command;
