@@ -175,18 +175,7 @@ internal static class PasswordSource
             throw;
         }
 
-        if (outcome != PasswordFile.Outcome.Read)
-        {
-            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileInvalid, ErrorCategory.InvalidData,
-                outcome switch
-                {
-                    PasswordFile.Outcome.Empty => "Standard input holds no password (its first line is empty, or it is empty).",
-                    PasswordFile.Outcome.TooLarge => $"The first line of standard input is longer than {PasswordFile.MaxBytes / 1024} KiB: it is not a password.",
-                    _ => "The first line of standard input is not UTF-8 text.",
-                },
-                target));
-        }
-
+        EnsureRead(cmdlet, outcome, "The first line of standard input", target);
         return password!;
     }
 
@@ -210,19 +199,24 @@ internal static class PasswordSource
             throw;
         }
 
+        EnsureRead(cmdlet, outcome, $"The password file '{path}'", path);
+        return password!;
+    }
+
+    /// <summary>PasswordFileInvalid unless <paramref name="outcome"/> is Read; <paramref name="source"/> starts the message.</summary>
+    private static void EnsureRead(PSCmdlet cmdlet, PasswordFile.Outcome outcome, string source, object? target)
+    {
         if (outcome != PasswordFile.Outcome.Read)
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileInvalid, ErrorCategory.InvalidData,
                 outcome switch
                 {
-                    PasswordFile.Outcome.Empty => $"The password file '{path}' holds no password.",
-                    PasswordFile.Outcome.TooLarge => $"The password file '{path}' is larger than {PasswordFile.MaxBytes / 1024} KiB: it is not a password file.",
-                    _ => $"The password file '{path}' is not UTF-8 text.",
+                    PasswordFile.Outcome.Empty => $"{source} holds no password.",
+                    PasswordFile.Outcome.TooLarge => $"{source} is larger than {PasswordFile.MaxBytes / 1024} KiB: it is not a password.",
+                    _ => $"{source} is not UTF-8 text.",
                 },
-                path));
+                target));
         }
-
-        return password!;
     }
 
     private static SecureString? Prompt(PSHost? host, string prompt)
