@@ -152,15 +152,19 @@ public sealed class AccessKeyTests
     {
         await using TestServer server = await TestServer.StartAsync(database);
         using TestAccount account = TestAccount.Create();
-        (_, Key key, _) = await KeyWithGrantsAsync(server, account, DateTimeOffset.UtcNow.AddMilliseconds(300));
-        using (HttpResponseMessage before = await ReadAsync(server.Http, key.Authorization()))
+        (SessionResponse owner, Key live, _) = await KeyWithGrantsAsync(server, account, DateTimeOffset.UtcNow.AddHours(1));
+        Key expired = Key.Create();
+        using (HttpResponseMessage registered = await RegisterAsync(server.Client, owner.Token, expired, DateTimeOffset.UtcNow.AddSeconds(-1)))
         {
-            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, registered.StatusCode);
         }
 
-        await Task.Delay(500);
+        using (HttpResponseMessage ok = await ReadAsync(server.Http, live.Authorization()))
+        {
+            Assert.NotNull((await ProtocolClient.ReadAsync(ok, AccessJsonContext.Default.AccessRecordsResponse)).ExpiresAt);
+        }
 
-        using HttpResponseMessage refused = await ReadAsync(server.Http, key.Authorization());
+        using HttpResponseMessage refused = await ReadAsync(server.Http, expired.Authorization());
         await ProtocolClient.AssertProblemAsync(refused, HttpStatusCode.Unauthorized, ProblemCodes.AccessKeyExpired);
     }
 
