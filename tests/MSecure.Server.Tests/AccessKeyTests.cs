@@ -40,6 +40,12 @@ public sealed class AccessKeyTests
         return http.SendAsync(request);
     }
 
+    private static async Task<AccessRecordsResponse> ReadOkAsync(HttpClient http, Key key)
+    {
+        using HttpResponseMessage read = await ReadAsync(http, key.Authorization());
+        return await ProtocolClient.ReadAsync(read, AccessJsonContext.Default.AccessRecordsResponse);
+    }
+
     private static AccessGrantMessage Grant(long revision = 1, long expiry = 0) =>
         new() { RecordId = Guid.NewGuid(), Revision = revision, Expiry = expiry, Envelope = RandomNumberGenerator.GetBytes(64) };
 
@@ -69,14 +75,11 @@ public sealed class AccessKeyTests
         using TestAccount account = TestAccount.Create();
         (SessionResponse owner, Key key, List<AccessGrantMessage> grants) = await KeyWithGrantsAsync(server, account);
 
-        using (HttpResponseMessage read = await ReadAsync(server.Http, key.Authorization()))
-        {
-            AccessRecordsResponse answer = await ProtocolClient.ReadAsync(read, AccessJsonContext.Default.AccessRecordsResponse);
-            Assert.Equal(key.Id, answer.KeyId);
-            Assert.Null(answer.ExpiresAt);
-            Assert.Equal(grants.OrderBy(g => g.RecordId).Select(g => (g.RecordId, g.Revision, Convert.ToHexString(g.Envelope))),
-                answer.Grants.OrderBy(g => g.RecordId).Select(g => (g.RecordId, g.Revision, Convert.ToHexString(g.Envelope))));
-        }
+        AccessRecordsResponse answer = await ReadOkAsync(server.Http, key);
+        Assert.Equal(key.Id, answer.KeyId);
+        Assert.Null(answer.ExpiresAt);
+        Assert.Equal(grants.OrderBy(g => g.RecordId).Select(g => (g.RecordId, g.Revision, Convert.ToHexString(g.Envelope))),
+            answer.Grants.OrderBy(g => g.RecordId).Select(g => (g.RecordId, g.Revision, Convert.ToHexString(g.Envelope))));
 
         AccessGrantMessage only = Grant(7);
         using (HttpResponseMessage put = await PutGrantsAsync(server.Client, owner.Token, key, [only]))
@@ -84,8 +87,7 @@ public sealed class AccessKeyTests
             Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
         }
 
-        using HttpResponseMessage again = await ReadAsync(server.Http, key.Authorization());
-        AccessGrantMessage single = Assert.Single((await ProtocolClient.ReadAsync(again, AccessJsonContext.Default.AccessRecordsResponse)).Grants);
+        AccessGrantMessage single = Assert.Single((await ReadOkAsync(server.Http, key)).Grants);
         Assert.Equal((only.RecordId, 7L), (single.RecordId, single.Revision));
     }
 
@@ -159,10 +161,7 @@ public sealed class AccessKeyTests
             Assert.Equal(HttpStatusCode.NoContent, registered.StatusCode);
         }
 
-        using (HttpResponseMessage ok = await ReadAsync(server.Http, live.Authorization()))
-        {
-            Assert.NotNull((await ProtocolClient.ReadAsync(ok, AccessJsonContext.Default.AccessRecordsResponse)).ExpiresAt);
-        }
+        Assert.NotNull((await ReadOkAsync(server.Http, live)).ExpiresAt);
 
         using HttpResponseMessage refused = await ReadAsync(server.Http, expired.Authorization());
         await ProtocolClient.AssertProblemAsync(refused, HttpStatusCode.Unauthorized, ProblemCodes.AccessKeyExpired);
@@ -193,8 +192,7 @@ public sealed class AccessKeyTests
             await ProtocolClient.AssertProblemAsync(takeover, HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest);
         }
 
-        using HttpResponseMessage still = await ReadAsync(server.Http, key.Authorization());
-        Assert.Equal(2, (await ProtocolClient.ReadAsync(still, AccessJsonContext.Default.AccessRecordsResponse)).Grants.Count);
+        Assert.Equal(2, (await ReadOkAsync(server.Http, key)).Grants.Count);
     }
 
     [SkippableTheory]
@@ -219,8 +217,7 @@ public sealed class AccessKeyTests
             await ProtocolClient.AssertProblemAsync(refused, HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest);
         }
 
-        using HttpResponseMessage still = await ReadAsync(server.Http, key.Authorization());
-        Assert.Equal(2, (await ProtocolClient.ReadAsync(still, AccessJsonContext.Default.AccessRecordsResponse)).Grants.Count);
+        Assert.Equal(2, (await ReadOkAsync(server.Http, key)).Grants.Count);
     }
 
     [SkippableTheory]

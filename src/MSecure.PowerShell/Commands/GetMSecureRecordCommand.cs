@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Access;
@@ -99,12 +100,18 @@ public sealed class GetMSecureRecordCommand : VaultCommand
 
         using (lease)
         {
-            foreach ((object target, Func<Record> read) in RecordLookup.Select(lease.Session, path, Id, Name, Template, Tag, Text))
-            {
-                Run(() => target, () => WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText)));
-            }
+            WriteRecords(RecordLookup.Select(lease.Session, path, Id, Name, Template, Tag, Text), path);
         }
     });
+
+    /// <summary>Writes each selected record (or its field, or credential); a read that fails is an error on its target alone.</summary>
+    private void WriteRecords(IEnumerable<(object Target, Func<Record> Read)> selection, string source)
+    {
+        foreach ((object target, Func<Record> read) in selection)
+        {
+            Run(() => target, () => WriteObject(RecordOutput.Shape(read(), source, Field, AsCredential, AsPlainText)));
+        }
+    }
 
     /// <summary>Writes the matching records the access key (-AccessKey, else MSECURE_ACCESS_KEY) may read.</summary>
     private void WriteWithAccessKey()
@@ -124,9 +131,6 @@ public sealed class GetMSecureRecordCommand : VaultCommand
         }
 
         using AccessKeyReader reader = AccessKeyRecords.Open(AccessKey, vaultPath);
-        foreach ((object target, Func<Record> read) in AccessKeyRecords.Select(reader, Id, Name, Template, Tag, Text))
-        {
-            Run(() => target, () => WriteObject(RecordOutput.Shape(read(), reader.Source, Field, AsCredential, AsPlainText)));
-        }
+        WriteRecords(AccessKeyRecords.Select(reader, Id, Name, Template, Tag, Text), reader.Source);
     }
 }
