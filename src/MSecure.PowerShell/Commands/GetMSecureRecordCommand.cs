@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Access;
@@ -109,19 +110,25 @@ public sealed class GetMSecureRecordCommand : VaultCommand
 
         using (lease)
         {
-            SecretLogMask mask = RecordMasking.For(MaskFor);
-            foreach ((object target, Func<Record> read) in RecordLookup.Select(lease.Session, path, Id, Name, Template, Tag, Text))
-            {
-                Run(() => target, () =>
-                {
-                    Record record = read();
-                    object output = RecordOutput.Shape(record, path, Field, AsCredential, AsPlainText);
-                    RecordMasking.MaskOutput(mask, record, Field, AsCredential);
-                    WriteObject(output);
-                });
-            }
+            WriteRecords(RecordLookup.Select(lease.Session, path, Id, Name, Template, Tag, Text), path);
         }
     });
+
+    /// <summary>Writes each selected record (or its field, or credential); a read that fails is an error on its target alone.</summary>
+    private void WriteRecords(IEnumerable<(object Target, Func<Record> Read)> selection, string source)
+    {
+        SecretLogMask mask = RecordMasking.For(MaskFor);
+        foreach ((object target, Func<Record> read) in selection)
+        {
+            Run(() => target, () =>
+            {
+                Record record = read();
+                object output = RecordOutput.Shape(record, source, Field, AsCredential, AsPlainText);
+                RecordMasking.MaskOutput(mask, record, Field, AsCredential);
+                WriteObject(output);
+            });
+        }
+    }
 
     /// <summary>Writes the matching records the access key (-AccessKey, else MSECURE_ACCESS_KEY) may read.</summary>
     private void WriteWithAccessKey()
@@ -141,16 +148,6 @@ public sealed class GetMSecureRecordCommand : VaultCommand
         }
 
         using AccessKeyReader reader = AccessKeyRecords.Open(AccessKey, vaultPath);
-        SecretLogMask mask = RecordMasking.For(MaskFor);
-        foreach ((object target, Func<Record> read) in AccessKeyRecords.Select(reader, Id, Name, Template, Tag, Text))
-        {
-            Run(() => target, () =>
-            {
-                Record record = read();
-                object output = RecordOutput.Shape(record, reader.Source, Field, AsCredential, AsPlainText);
-                RecordMasking.MaskOutput(mask, record, Field, AsCredential);
-                WriteObject(output);
-            });
-        }
+        WriteRecords(AccessKeyRecords.Select(reader, Id, Name, Template, Tag, Text), reader.Source);
     }
 }

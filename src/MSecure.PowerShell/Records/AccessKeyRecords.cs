@@ -76,8 +76,8 @@ internal static class AccessKeyRecords
     }
 
     /// <summary>
-    /// The unlocked session a record write needs; when the vault is locked and MSECURE_ACCESS_KEY is
-    /// set, AccessKeyReadOnly instead of VaultLocked: an access key never writes.
+    /// The unlocked session a record write needs; when the vault is locked (or absent) and
+    /// MSECURE_ACCESS_KEY is set, AccessKeyReadOnly instead of VaultLocked: an access key never writes.
     /// </summary>
     internal static SessionLease<VaultSession> Writable(VaultReference vault)
     {
@@ -85,10 +85,10 @@ internal static class AccessKeyRecords
         {
             return VaultAccess.Unlocked(vault);
         }
-        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.VaultLocked && InEnvironment)
+        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.VaultLocked or MSecureErrorCode.VaultNotFound && InEnvironment)
         {
             throw new ModuleException(ModuleErrorIds.AccessKeyReadOnly, ErrorCategory.PermissionDenied,
-                "The vault is locked, and the access key in " + AccessKeyReader.EnvironmentVariable
+                "The vault is not unlocked in this process, and the access key in " + AccessKeyReader.EnvironmentVariable
                 + " only reads: records can be added, changed or removed only in a vault unlocked with its password (Unlock-MSecureVault).", exception);
         }
     }

@@ -237,4 +237,19 @@ public sealed class AccessKeyVaultTests : IDisposable
         using VaultSession again = TestVaults.Unlock(_directory.VaultPath);
         Assert.Single(again.GetAccessKeys());
     }
+
+    [Fact]
+    public void ASchema5Vault_MigratesOnOpen_AndTakesAccessKeys()
+    {
+        Session.Add(Tagged("db", "pw-1", "ci"));
+        _creation.Session.Dispose();
+        TestVaults.Execute(_directory.VaultPath, TestVaults.DropSchema6 + " PRAGMA user_version = 5;");
+
+        using VaultSession reopened = TestVaults.Unlock(_directory.VaultPath);
+        Assert.Empty(reopened.GetAccessKeys());
+        using AccessKeyIssue issue = reopened.CreateAccessKey("after-migration", "ci", null);
+        using AccessKeyReader reader = AccessKeyReader.Open(issue.Token, _directory.VaultPath);
+        Assert.Equal("pw-1", reader.FindByName("db")!.GetField("Password")!.Value);
+        Assert.Equal(6L, TestVaults.Scalar(_directory.VaultPath, "PRAGMA user_version;"));
+    }
 }
