@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using MSecure.Core.Access;
+using MSecure.Core.Errors;
+using MSecure.Core.Masking;
 using MSecure.Core.Records;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
@@ -57,6 +61,22 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
+    /// <summary>
+    /// Registers every secret value written with this CI system's log masking before writing it:
+    /// GitHubActions (::add-mask::), AzurePipelines (##vso[task.setsecret]) or None. Default: detected
+    /// from GITHUB_ACTIONS / TF_BUILD.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(RecordMasking.GitHubActions, RecordMasking.AzurePipelines, RecordMasking.None, IgnoreCase = true)]
+    public string? MaskFor { get; set; }
+
+    /// <summary>
+    /// Reads with this read-only access key (its token) instead of an unlocked vault. Without it, the
+    /// token in MSECURE_ACCESS_KEY is used when the vault is not unlocked in this process.
+    /// </summary>
+    [Parameter]
+    public SecureString? AccessKey { get; set; }
+
     /// <summary>Refuses -Field with -AsCredential.</summary>
     protected override void BeginProcessing()
     {
@@ -69,13 +89,65 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     /// <summary>Writes the matching records for one input.</summary>
     protected override void ProcessRecord() => Run(() => Vault, () =>
     {
+        if (AccessKey is not null)
+        {
+            WriteWithAccessKey();
+            return;
+        }
+
         VaultReference vault = ResolveVault();
         string path = vault.Path;
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
-        VaultSession session = lease.Session;
-        foreach ((object target, Func<Record> read) in RecordLookup.Select(session, path, Id, Name, Template, Tag, Text))
+        SessionLease<VaultSession> lease;
+        try
         {
-            Run(() => target, () => WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText)));
+            lease = VaultAccess.Unlocked(vault);
+        }
+        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.VaultLocked or MSecureErrorCode.VaultNotFound && AccessKeyRecords.InEnvironment)
+        {
+            WriteWithAccessKey();
+            return;
+        }
+
+        using (lease)
+        {
+            WriteRecords(RecordLookup.Select(lease.Session, path, Id, Name, Template, Tag, Text), path);
         }
     });
+
+    /// <summary>Writes each selected record (or its field, or credential); a read that fails is an error on its target alone.</summary>
+    private void WriteRecords(IEnumerable<(object Target, Func<Record> Read)> selection, string source)
+    {
+        SecretLogMask mask = RecordMasking.For(MaskFor);
+        foreach ((object target, Func<Record> read) in selection)
+        {
+            Run(() => target, () =>
+            {
+                Record record = read();
+                object output = RecordOutput.Shape(record, source, Field, AsCredential, AsPlainText);
+                RecordMasking.MaskOutput(mask, record, Field, AsCredential);
+                WriteObject(output);
+            });
+        }
+    }
+
+    /// <summary>Writes the matching records the access key (-AccessKey, else MSECURE_ACCESS_KEY) may read.</summary>
+    private void WriteWithAccessKey()
+    {
+        string? vaultPath = null;
+        try
+        {
+            vaultPath = ResolveVault().Path;
+        }
+        catch (MSecureException)
+        {
+            // A key that reads through its server needs no vault.
+        }
+        catch (ModuleException)
+        {
+            // Likewise.
+        }
+
+        using AccessKeyReader reader = AccessKeyRecords.Open(AccessKey, vaultPath);
+        WriteRecords(AccessKeyRecords.Select(reader, Id, Name, Template, Tag, Text), reader.Source);
+    }
 }

@@ -62,4 +62,13 @@ internal static class ModuleErrorIds
 
     /// <summary>A record the SecretManagement extension wrote (a byte[] secret) no longer holds what its type marker says.</summary>
     internal const string SecretRecordInvalid = "SecretRecordInvalid";
+
+    /// <summary>The environment variable -PasswordVariable names is unset or empty.</summary>
+    internal const string PasswordVariableNotSet = "PasswordVariableNotSet";
+
+    /// <summary>-PasswordFile - (standard input) while standard input is a terminal.</summary>
+    internal const string PasswordInputNotRedirected = "PasswordInputNotRedirected";
+
+    /// <summary>A record write while only a read-only access key (MSECURE_ACCESS_KEY) is available.</summary>
+    internal const string AccessKeyReadOnly = "AccessKeyReadOnly";
 }

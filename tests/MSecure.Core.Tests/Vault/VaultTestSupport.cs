@@ -65,8 +65,11 @@ internal static class TestVaults
 
     public const string Email = "alice@example.com";
 
-    /// <summary>SQL that takes a vault back below schema 5 (the sync outbox and state).</summary>
-    public const string DropSchema5 = " DROP TABLE sync_outbox; ALTER TABLE meta DROP COLUMN sync_state;";
+    /// <summary>SQL that takes a vault back below schema 6 (the access keys and their grants).</summary>
+    public const string DropSchema6 = " DROP TABLE access_grants; DROP TABLE access_keys;";
+
+    /// <summary>SQL that takes a vault back below schema 5 (the sync outbox and state, and schema 6).</summary>
+    public const string DropSchema5 = DropSchema6 + " DROP TABLE sync_outbox; ALTER TABLE meta DROP COLUMN sync_state;";
 
     /// <summary>SQL that takes a vault back below schema 4 (the account server binding's columns, and schema 5).</summary>
     public const string DropSchema4Columns = DropSchema5 + " ALTER TABLE meta DROP COLUMN server_uri; ALTER TABLE meta DROP COLUMN server_fingerprint; " +

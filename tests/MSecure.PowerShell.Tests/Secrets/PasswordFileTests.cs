@@ -83,6 +83,24 @@ public sealed class PasswordFileTests
     }
 
     [Fact]
+    public void Read_OneLine_StopsAfterTheFirstLineBreak_AndLeavesTheRestUnread()
+    {
+        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("first line pw\r\nsecond line\n"));
+        Assert.Equal(PasswordFile.Outcome.Read, PasswordFile.Read(input, oneLine: true, out SecureString? password));
+        Assert.Equal("first line pw", SecureStrings.ToPlainText(password!));
+        Assert.Equal(15, input.Position);
+    }
+
+    [Fact]
+    public void Read_OneLine_EmptyLineOrInput_IsEmpty()
+    {
+        using var emptyLine = new MemoryStream("\nrest"u8.ToArray());
+        Assert.Equal(PasswordFile.Outcome.Empty, PasswordFile.Read(emptyLine, oneLine: true, out _));
+        using var nothing = new MemoryStream();
+        Assert.Equal(PasswordFile.Outcome.Empty, PasswordFile.Read(nothing, oneLine: true, out _));
+    }
+
+    [Fact]
     public void Read_MissingFile_Throws()
     {
         using var temp = new TempDirectory();

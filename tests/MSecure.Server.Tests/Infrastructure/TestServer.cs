@@ -88,7 +88,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         var dump = new StringBuilder();
         await using DbConnection connection = await OpenDatabaseAsync();
-        foreach (string table in new[] { "accounts", "retired_keys", "devices", "tokens", "challenges", "invites", "sync_sequences", "sync_changes", "schema_migrations" })
+        foreach (string table in new[] { "accounts", "retired_keys", "devices", "tokens", "challenges", "invites", "sync_sequences", "sync_changes", "access_keys", "access_grants", "schema_migrations" })
         {
             await using DbCommand command = connection.CreateCommand();
             command.CommandText = "SELECT * FROM " + table;
