@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using MSecure.SecretBench;
+
+// Issue 9's measures, each against a baseline measured in this run (see the case classes):
+// SecretManagement (Set-Secret/Get-Secret), a fresh pwsh reading one secret, `msecure read` in a
+// large vault beside keepassxc-cli. Options: --secrets n (largest SecretManagement size, 5000),
+// --reads n (Get-Secret calls per size, 200), --runs n (timed runs per fresh-process variant, 5),
+// --records n (records in the CLI's vault and the KDBX, 100000).
+Options options = Options.Parse(args);
+string repositoryRoot = RepositoryRoot();
+string moduleManifest = Path.Combine(repositoryRoot, "out", "MSecure", "MSecure.psd1");
+if (!File.Exists(moduleManifest))
+{
+    throw new InvalidOperationException($"{moduleManifest} is missing: build the solution first.");
+}
+
+string directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "msecure-secret-bench-" + Guid.NewGuid().ToString("N"))).FullName;
+try
+{
+    Pwsh pwsh = Pwsh.Locate(repositoryRoot);
+    Report.Note(FormattableString.Invariant(
+        $"secret bench: {Environment.ProcessorCount} cores, pwsh {pwsh.Executable}, default KDF; ratio = ms / baseline ms (below 1: faster); options {options}"));
+    new SecretManagementCases(pwsh, moduleManifest, directory, options).Run();
+    new FreshProcessCases(pwsh, moduleManifest, directory, options).Run();
+}
+finally
+{
+    Directory.Delete(directory, recursive: true);
+}
+
+// The folder holding MSecure.PowerShell.sln, above the bench's output folder.
+static string RepositoryRoot()
+{
+    for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "MSecure.PowerShell.sln")))
+        {
+            return folder.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("MSecure.PowerShell.sln is not above " + AppContext.BaseDirectory);
+}
+
+/// <summary>Command-line options.</summary>
+internal sealed record Options(int Secrets, int Reads, int Runs, int Records)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--secrets"] = 5_000, ["--reads"] = 200, ["--runs"] = 5, ["--records"] = 100_000 };
+        for (int i = 0; i < args.Length; i += 2)
+        {
+            if (!values.ContainsKey(args[i]) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Unknown option or missing value: {args[i]}; known: {string.Join(", ", values.Keys)}.");
+            }
+
+            values[args[i]] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        }
+
+        return new Options(values["--secrets"], values["--reads"], values["--runs"], values["--records"]);
+    }
+}
