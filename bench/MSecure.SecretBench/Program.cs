@@ -8,7 +8,7 @@ using MSecure.SecretBench;
 // SecretManagement (Set-Secret/Get-Secret), a fresh pwsh reading one secret, `msecure read` in a
 // large vault beside keepassxc-cli. Options: --secrets n (largest SecretManagement size, 5000),
 // --reads n (Get-Secret calls per size, 200), --runs n (timed runs per fresh-process variant, 5),
-// --records n (records in the CLI's vault and the KDBX, 100000).
+// --records n (records in the CLI's vault and the KDBX, 100000), --case all|secretmanagement|fresh|cli (all).
 Options options = Options.Parse(args);
 string repositoryRoot = RepositoryRoot();
 string moduleManifest = Path.Combine(repositoryRoot, "out", "MSecure", "MSecure.psd1");
@@ -23,8 +23,15 @@ try
     Pwsh pwsh = Pwsh.Locate(repositoryRoot);
     Report.Note(FormattableString.Invariant(
         $"secret bench: {Environment.ProcessorCount} cores, pwsh {pwsh.Executable}, default KDF; ratio = ms / baseline ms (below 1: faster); options {options}"));
-    new SecretManagementCases(pwsh, moduleManifest, directory, options).Run();
-    new FreshProcessCases(pwsh, moduleManifest, directory, options).Run();
+    if (options.Includes("secretmanagement"))
+    {
+        new SecretManagementCases(pwsh, moduleManifest, directory, options).Run();
+    }
+
+    if (options.Includes("fresh"))
+    {
+        new FreshProcessCases(pwsh, moduleManifest, directory, options).Run();
+    }
 }
 finally
 {
@@ -46,21 +53,34 @@ static string RepositoryRoot()
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int Secrets, int Reads, int Runs, int Records)
+internal sealed record Options(int Secrets, int Reads, int Runs, int Records, string Case)
 {
+    private static readonly string[] Cases = ["all", "secretmanagement", "fresh", "cli"];
+
+    /// <summary>Whether <paramref name="name"/> is one of the cases to run.</summary>
+    public bool Includes(string name) => Case == "all" || Case == name;
+
     public static Options Parse(string[] args)
     {
         var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--secrets"] = 5_000, ["--reads"] = 200, ["--runs"] = 5, ["--records"] = 100_000 };
+        string selected = "all";
         for (int i = 0; i < args.Length; i += 2)
         {
-            if (!values.ContainsKey(args[i]) || i + 1 >= args.Length)
+            if (i + 1 >= args.Length || (args[i] != "--case" && !values.ContainsKey(args[i])))
             {
-                throw new ArgumentException($"Unknown option or missing value: {args[i]}; known: {string.Join(", ", values.Keys)}.");
+                throw new ArgumentException($"Unknown option or missing value: {args[i]}; known: --case, {string.Join(", ", values.Keys)}.");
             }
 
-            values[args[i]] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            if (args[i] == "--case")
+            {
+                selected = Array.Find(Cases, name => name == args[i + 1]) ?? throw new ArgumentException($"--case is one of {string.Join(", ", Cases)}.");
+            }
+            else
+            {
+                values[args[i]] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            }
         }
 
-        return new Options(values["--secrets"], values["--reads"], values["--runs"], values["--records"]);
+        return new Options(values["--secrets"], values["--reads"], values["--runs"], values["--records"], selected);
     }
 }

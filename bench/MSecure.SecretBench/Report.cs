@@ -33,12 +33,15 @@ internal static class Report
 
     public static string Milliseconds(double milliseconds) => milliseconds.ToString(milliseconds < 10 ? "0.000" : "0.0", CultureInfo.InvariantCulture);
 
-    private static string Format(object value) => value switch
+    /// <summary>A value as printed; one with a space in double quotes, so every line splits on spaces outside quotes.</summary>
+    private static string Format(object value) => Quoted(value switch
     {
         double number => Milliseconds(number),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
-    };
+    });
+
+    private static string Quoted(string text) => text.Contains(' ', StringComparison.Ordinal) ? "\"" + text + "\"" : text;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
