@@ -81,6 +81,43 @@ public sealed class AccountKeys : IDisposable
         }
     }
 
+    /// <summary>The length of <see cref="WriteTo"/>'s output: the five derived keys.</summary>
+    internal const int SerializedLength = 5 * KeyLength;
+
+    /// <summary>
+    /// Writes the five derived keys (record encryption, name index, record set, verifier, server
+    /// authentication) to <paramref name="destination"/>, for a sealed session file. The caller wipes it.
+    /// </summary>
+    internal void WriteTo(Span<byte> destination)
+    {
+        if (destination.Length != SerializedLength)
+        {
+            throw new ArgumentException("The destination must hold the five derived keys.", nameof(destination));
+        }
+
+        SecretKey[] keys = [RecordEncryption, NameIndex, RecordSet, Verifier, ServerAuthentication];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i].Bytes.CopyTo(destination.Slice(i * KeyLength, KeyLength));
+        }
+    }
+
+    /// <summary>Rebuilds the keys <see cref="WriteTo"/> wrote, for <paramref name="accountId"/>. The caller wipes <paramref name="source"/>.</summary>
+    internal static AccountKeys ReadFrom(Guid accountId, ReadOnlySpan<byte> source)
+    {
+        if (source.Length != SerializedLength)
+        {
+            throw new ArgumentException("The source must hold the five derived keys.", nameof(source));
+        }
+
+        return new AccountKeys(accountId,
+            recordEncryption: SecretKey.CopyFrom(source[..KeyLength]),
+            nameIndex: SecretKey.CopyFrom(source.Slice(KeyLength, KeyLength)),
+            verifier: SecretKey.CopyFrom(source.Slice(3 * KeyLength, KeyLength)),
+            serverAuthentication: SecretKey.CopyFrom(source.Slice(4 * KeyLength, KeyLength)),
+            recordSet: SecretKey.CopyFrom(source.Slice(2 * KeyLength, KeyLength)));
+    }
+
     /// <summary>Wipes every derived key.</summary>
     public void Dispose()
     {

@@ -326,4 +326,14 @@ public static class MSecureErrors
     public static MSecureException SyncNotConfigured(string path) =>
         Create(MSecureErrorCode.SyncNotConfigured, MSecureErrorCategory.InvalidOperation,
             Format("The vault '{0}' has no sync method: connect it to an account server (Register-MSecureAccount, Connect-MSecureAccount) or sync through a folder with -Folder.", path));
+
+    /// <summary>A session token (MSECURE_SESSION) that opens no session of this vault; never quotes the token.</summary>
+    public static MSecureException SessionInvalid(string path, string reason) =>
+        Create(MSecureErrorCode.SessionInvalid, MSecureErrorCategory.AuthenticationError,
+            Format("The session token does not open the vault '{0}': {1} Unlock the vault with its password (Unlock-MSecureVault -SessionToken issues a new token).", path, reason));
+
+    /// <summary>The token's session expired (its file is deleted).</summary>
+    public static MSecureException SessionExpired(string path, DateTimeOffset expired) =>
+        Create(MSecureErrorCode.SessionExpired, MSecureErrorCategory.AuthenticationError,
+            Format("The session token for the vault '{0}' expired at {1:u}. Unlock the vault with its password to issue a new one.", path, expired));
 }

@@ -179,13 +179,33 @@ public sealed class VaultFile : IDisposable
             keys = AccountKeys.Derive(accountKey, metadata.AccountId);
         }
 
+        return UnlockWith(keys, metadata, upgraded is null ? null : new WrapUpgrade(wrapped.EnvelopeBytes, upgraded), acceptRollback);
+    }
+
+    /// <summary>
+    /// Unlocks with derived keys the caller already holds (a session hand-off), without the KDF:
+    /// <paramref name="openKeys"/> gets the vault's metadata and returns the keys, which then pass
+    /// the same checks as a password unlock (the stored verifier, the attestation of the vault state).
+    /// The session owns the keys; on failure they are wiped.
+    /// </summary>
+    /// <exception cref="MSecureException">VerifierMismatch (keys of an earlier Account Key), VaultCorrupted, VaultTampered, VaultRolledBack, whatever <paramref name="openKeys"/> throws.</exception>
+    internal VaultSession UnlockWithKeys(Func<VaultMetadata, AccountKeys> openKeys)
+    {
+        VaultDatabase database = Database;
+        VaultMetadata metadata = database.Read(() => MetaStore.Read(database));
+        return UnlockWith(openKeys(metadata), metadata, wrapUpgrade: null, acceptRollback: false);
+    }
+
+    private VaultSession UnlockWith(AccountKeys keys, VaultMetadata metadata, WrapUpgrade? wrapUpgrade, bool acceptRollback)
+    {
+        VaultDatabase database = Database;
         UnlockedVault? vault = null;
         try
         {
             VerifyStoredVerifier(database.Path, keys, metadata.Verifier);
             vault = new UnlockedVault(VaultDatabase.Open(database.Path), new RecordCodec(new RecordCipher(keys, metadata.VaultId)),
                 metadata.AccountId, metadata.KeyEpoch);
-            VaultAttestation.Attest(vault, upgraded is null ? null : new WrapUpgrade(wrapped.EnvelopeBytes, upgraded), acceptRollback);
+            VaultAttestation.Attest(vault, wrapUpgrade, acceptRollback);
             var session = new VaultSession(vault);
             vault = null;
             return session;

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using MSecure.Core.Masking;
 using MSecure.Core.Records;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
@@ -57,6 +58,15 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
+    /// <summary>
+    /// Registers every secret value written with this CI system's log masking before writing it:
+    /// GitHubActions (::add-mask::), AzurePipelines (##vso[task.setsecret]) or None. Default: detected
+    /// from GITHUB_ACTIONS / TF_BUILD.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(RecordMasking.GitHubActions, RecordMasking.AzurePipelines, RecordMasking.None, IgnoreCase = true)]
+    public string? MaskFor { get; set; }
+
     /// <summary>Refuses -Field with -AsCredential.</summary>
     protected override void BeginProcessing()
     {
@@ -73,9 +83,16 @@ public sealed class GetMSecureRecordCommand : VaultCommand
         string path = vault.Path;
         using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
+        SecretLogMask mask = RecordMasking.For(MaskFor);
         foreach ((object target, Func<Record> read) in RecordLookup.Select(session, path, Id, Name, Template, Tag, Text))
         {
-            Run(() => target, () => WriteObject(RecordOutput.Shape(read(), path, Field, AsCredential, AsPlainText)));
+            Run(() => target, () =>
+            {
+                Record record = read();
+                object output = RecordOutput.Shape(record, path, Field, AsCredential, AsPlainText);
+                RecordMasking.MaskOutput(mask, record, Field, AsCredential);
+                WriteObject(output);
+            });
         }
     });
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MSecure.Core.Masking;
 using MSecure.Core.Records;
 using MSecure.Core.Sessions;
 using MSecure.Core.Vault;
@@ -19,6 +20,15 @@ public sealed class GetMSecureRecordHistoryCommand : RecordCommand
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
+    /// <summary>
+    /// Registers every secret value written with this CI system's log masking before writing it:
+    /// GitHubActions (::add-mask::), AzurePipelines (##vso[task.setsecret]) or None. Default: detected
+    /// from GITHUB_ACTIONS / TF_BUILD.
+    /// </summary>
+    [Parameter]
+    [ValidateSet(RecordMasking.GitHubActions, RecordMasking.AzurePipelines, RecordMasking.None, IgnoreCase = true)]
+    public string? MaskFor { get; set; }
+
     /// <summary>Writes the earlier versions of one record.</summary>
     protected override void ProcessRecord() => RunOnRecord(() =>
     {
@@ -27,9 +37,12 @@ public sealed class GetMSecureRecordHistoryCommand : RecordCommand
         using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
         VaultSession session = lease.Session;
         Guid id = Id != Guid.Empty ? Id : RecordLookup.Find(session, Name, null, path).Id;
+        SecretLogMask mask = RecordMasking.For(MaskFor);
         foreach (Record version in session.GetHistory(id))
         {
-            WriteObject(RecordOutput.From(version, path, AsPlainText));
+            MSecureRecord output = RecordOutput.From(version, path, AsPlainText);
+            RecordMasking.MaskRecord(mask, version);
+            WriteObject(output);
         }
     });
 }

@@ -34,7 +34,7 @@ public sealed class NewMSecureVaultCommand : VaultSessionCommand
         }
 
         string name = TerminalText.VaultNameOf(path);
-        SecureString password = PasswordSource.GetNew(this, Password, Credential, PasswordFile, $"Password for the new vault '{name}'", path);
+        SecureString password = PasswordSource.GetNew(this, Password, Credential, PasswordFile, PasswordVariable, $"Password for the new vault '{name}'", path);
         NewPasswordPolicy.Enforce(this, password, AllowWeakPassword);
         bool allowWeak = AllowWeakPassword;
         VaultCreation creation = SecureStrings.Use(password, characters => VaultFile.Create(path, email, characters, allowWeakPassword: allowWeak));

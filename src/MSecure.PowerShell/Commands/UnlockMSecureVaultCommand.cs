@@ -1,8 +1,10 @@
+using System;
 using System.Management.Automation;
 using System.Security;
 using MSecure.Core.Errors;
 using MSecure.Core.Vault;
 using MSecure.PowerShell.Commands.Bases;
+using MSecure.PowerShell.Errors;
 using MSecure.PowerShell.Formatting;
 using MSecure.PowerShell.Models;
 using MSecure.PowerShell.Secrets;
@@ -10,9 +12,12 @@ using MSecure.PowerShell.Vaults;
 
 namespace MSecure.PowerShell.Commands;
 
-/// <summary>Unlocks a vault for this session until it has been idle for -Timeout.</summary>
+/// <summary>
+/// Unlocks a vault for this session until it has been idle for -Timeout; with -SessionToken also
+/// issues a token that later processes use through MSECURE_SESSION without the password.
+/// </summary>
 [Cmdlet(VerbsCommon.Unlock, "MSecureVault", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-[OutputType(typeof(MSecureVaultInfo))]
+[OutputType(typeof(MSecureVaultInfo), typeof(SecureString), typeof(string))]
 public sealed class UnlockMSecureVaultCommand : VaultSessionCommand
 {
     /// <summary>The vault's password, also from the pipeline.</summary>
@@ -24,9 +29,33 @@ public sealed class UnlockMSecureVaultCommand : VaultSessionCommand
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Also writes a session token for later processes (set it as MSECURE_SESSION); a SecureString unless -AsPlainText.</summary>
+    [Parameter]
+    public SwitchParameter SessionToken { get; set; }
+
+    /// <summary>How long the session token opens the vault (default 1 hour, at most 24 hours).</summary>
+    [Parameter]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Writes the session token as a String (for an environment variable).</summary>
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
     /// <summary>Accepts a vault state older than this device saw (a backup restored on purpose), or a damaged revision witness, and records it as the newest.</summary>
     [Parameter]
     public SwitchParameter AcceptRollback { get; set; }
+
+    /// <summary>Refuses combinations that make no sense.</summary>
+    protected override void BeginProcessing()
+    {
+        string? conflict = !SessionToken && (AsPlainText || MyInvocation.BoundParameters.ContainsKey(nameof(SessionLifetime)))
+            ? "-AsPlainText and -SessionLifetime go with -SessionToken."
+            : SessionToken && PassThru ? "Use -SessionToken or -PassThru, not both: the token is meant to be the only output." : null;
+        if (conflict is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.ParameterConflict, ErrorCategory.InvalidArgument, conflict, null));
+        }
+    }
 
     /// <summary>Unlocks one vault.</summary>
     protected override void ProcessRecord() => RunOnVault((path, timeout) =>
@@ -44,6 +73,11 @@ public sealed class UnlockMSecureVaultCommand : VaultSessionCommand
         if (PassThru)
         {
             WriteObject(VaultInfoOutput.From(session.Info, VaultTarget.DefaultPathForDisplay(this, WriteWarning)));
+        }
+
+        if (SessionToken)
+        {
+            WriteObject(SessionTokens.Issue(session, SessionLifetime, AsPlainText, WriteVerbose));
         }
     });
 

@@ -47,4 +47,10 @@ internal static class ModuleErrorIds
 
     /// <summary>Test-MSecureVault found problems in a vault (its report lists them).</summary>
     internal const string VaultCheckFailed = "VaultCheckFailed";
+
+    /// <summary>The environment variable -PasswordVariable names is unset or empty.</summary>
+    internal const string PasswordVariableNotSet = "PasswordVariableNotSet";
+
+    /// <summary>-PasswordFile - (standard input) while standard input is a terminal.</summary>
+    internal const string PasswordInputNotRedirected = "PasswordInputNotRedirected";
 }

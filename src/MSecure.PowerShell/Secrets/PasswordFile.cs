@@ -40,18 +40,31 @@ internal static class PasswordFile
     /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
     internal static Outcome Read(string path, out SecureString? password)
     {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        return Read(stream, oneLine: false, out password);
+    }
+
+    /// <summary>
+    /// Reads a password from <paramref name="stream"/>: all of it, or with <paramref name="oneLine"/>
+    /// only up to and including the first line break (standard input, read a byte at a time so
+    /// nothing after the line is consumed), with the same rules as a file.
+    /// </summary>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    internal static Outcome Read(Stream stream, bool oneLine, out SecureString? password)
+    {
         password = null;
         byte[] bytes = GC.AllocateArray<byte>(MaxBytes + 1, pinned: true);
         char[]? characters = null;
         int count = 0;
         try
         {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
+            int read;
+            while (count < bytes.Length && (read = stream.Read(bytes, count, oneLine ? 1 : bytes.Length - count)) > 0)
             {
-                int read;
-                while (count < bytes.Length && (read = stream.Read(bytes, count, bytes.Length - count)) > 0)
+                count += read;
+                if (oneLine && bytes[count - 1] == (byte)'\n')
                 {
-                    count += read;
+                    break;
                 }
             }
 

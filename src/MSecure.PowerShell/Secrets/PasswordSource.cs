@@ -9,29 +9,35 @@ namespace MSecure.PowerShell.Secrets;
 
 /// <summary>
 /// Where a cmdlet's password comes from, in order: <c>-Password</c>, <c>-Credential</c>,
-/// <c>-PasswordFile</c> (at most one of these three), the <c>MSECURE_PASSWORD</c> environment
-/// variable, and a prompt only when the host is interactive. Otherwise the cmdlet stops with
-/// ErrorId PasswordRequired: a script never hangs on a prompt.
+/// <c>-PasswordFile</c> (<c>-</c>: one line of redirected standard input), <c>-PasswordVariable</c>
+/// (at most one of these four), the <c>MSECURE_PASSWORD</c> environment variable, and a prompt only
+/// when the host is interactive. Otherwise the cmdlet stops with ErrorId PasswordRequired: a
+/// script never hangs on a prompt.
 /// </summary>
 internal static class PasswordSource
 {
     /// <summary>The environment variable read when no password parameter is given.</summary>
     internal const string EnvironmentVariable = "MSECURE_PASSWORD";
 
+    /// <summary>The -PasswordFile value that reads one line of standard input.</summary>
+    internal const string StandardInput = "-";
+
     /// <summary>Gets the password or stops <paramref name="cmdlet"/> with a terminating error.</summary>
     /// <param name="cmdlet">The running cmdlet (for paths, warnings, the host and errors).</param>
     /// <param name="password">-Password.</param>
     /// <param name="credential">-Credential.</param>
-    /// <param name="passwordFile">-PasswordFile, a PowerShell path.</param>
+    /// <param name="passwordFile">-PasswordFile, a PowerShell path, or "-" for standard input.</param>
+    /// <param name="passwordVariable">-PasswordVariable, the name of an environment variable.</param>
     /// <param name="prompt">The prompt text, for an interactive host.</param>
     /// <param name="target">The error target (the vault).</param>
-    internal static SecureString Get(PSCmdlet cmdlet, SecureString? password, PSCredential? credential, string? passwordFile, string prompt, object? target)
+    internal static SecureString Get(PSCmdlet cmdlet, SecureString? password, PSCredential? credential, string? passwordFile, string? passwordVariable,
+        string prompt, object? target)
     {
-        int given = (password is null ? 0 : 1) + (credential is null ? 0 : 1) + (passwordFile is null ? 0 : 1);
+        int given = (password is null ? 0 : 1) + (credential is null ? 0 : 1) + (passwordFile is null ? 0 : 1) + (passwordVariable is null ? 0 : 1);
         if (given > 1)
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordSourceConflict, ErrorCategory.InvalidArgument,
-                "Give the password one way only: -Password, -Credential or -PasswordFile.", target));
+                "Give the password one way only: -Password, -Credential, -PasswordFile or -PasswordVariable.", target));
         }
 
         if (password is not null)
@@ -44,9 +50,19 @@ internal static class PasswordSource
             return credential.Password;
         }
 
+        if (passwordFile == StandardInput)
+        {
+            return FromStandardInput(cmdlet, target);
+        }
+
         if (passwordFile is not null)
         {
             return FromFile(cmdlet, passwordFile);
+        }
+
+        if (passwordVariable is not null)
+        {
+            return FromVariable(cmdlet, passwordVariable, target);
         }
 
         string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -59,7 +75,7 @@ internal static class PasswordSource
         if (prompted is null)
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordRequired, ErrorCategory.InvalidArgument,
-                $"A password is required and this session cannot prompt for one. Use -Password, -Credential or -PasswordFile, or set {EnvironmentVariable}.",
+                $"A password is required and this session cannot prompt for one. Use -Password, -Credential, -PasswordFile (- reads standard input) or -PasswordVariable, or set {EnvironmentVariable}.",
                 target));
         }
 
@@ -71,14 +87,16 @@ internal static class PasswordSource
     /// sources; a prompt asks twice and compares. Stops <paramref name="cmdlet"/> with
     /// PasswordEmpty when it is empty, PasswordMismatch when the two answers differ.
     /// </summary>
-    internal static SecureString GetNew(PSCmdlet cmdlet, SecureString? password, PSCredential? credential, string? passwordFile, string prompt, object? target)
+    internal static SecureString GetNew(PSCmdlet cmdlet, SecureString? password, PSCredential? credential, string? passwordFile, string? passwordVariable,
+        string prompt, object? target)
     {
-        if (password is null && credential is null && passwordFile is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable)))
+        if (password is null && credential is null && passwordFile is null && passwordVariable is null
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable)))
         {
             return PromptNew(cmdlet, prompt, target);
         }
 
-        SecureString result = Get(cmdlet, password, credential, passwordFile, prompt, target);
+        SecureString result = Get(cmdlet, password, credential, passwordFile, passwordVariable, prompt, target);
         EnsureNotEmpty(cmdlet, result, target);
         return result;
     }
@@ -115,6 +133,61 @@ internal static class PasswordSource
         {
             cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordEmpty, ErrorCategory.InvalidArgument, "The new password is empty.", target));
         }
+    }
+
+    /// <summary>The environment variable <paramref name="name"/>; PasswordVariableNotSet when it is unset or empty (its value is never shown).</summary>
+    private static SecureString FromVariable(PSCmdlet cmdlet, string name, object? target)
+    {
+        string? value = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrEmpty(value))
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordVariableNotSet, ErrorCategory.InvalidArgument,
+                $"The environment variable '{Formatting.TerminalText.Of(name)}' named by -PasswordVariable is not set or is empty.", target));
+        }
+
+        return SecureStrings.FromSpan(value, $"The environment variable '{Formatting.TerminalText.Of(name)}'");
+    }
+
+    /// <summary>
+    /// One line of standard input (-PasswordFile -), read unbuffered so nothing after it is consumed.
+    /// PasswordInputNotRedirected when standard input is a terminal: a script must not stop on an invisible read.
+    /// </summary>
+    private static SecureString FromStandardInput(PSCmdlet cmdlet, object? target)
+    {
+        if (!Console.IsInputRedirected)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordInputNotRedirected, ErrorCategory.InvalidOperation,
+                "-PasswordFile - reads the password from redirected standard input, and standard input is a terminal. Pipe the password in (for example: printf '%s\\n' \"$SECRET\" | pwsh -File job.ps1), or use another password source.",
+                target));
+        }
+
+        PasswordFile.Outcome outcome;
+        SecureString? password;
+        try
+        {
+            using Stream input = Console.OpenStandardInput();
+            outcome = PasswordFile.Read(input, oneLine: true, out password);
+        }
+        catch (IOException exception)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileUnreadable, ErrorCategory.ReadError,
+                $"Standard input cannot be read: {exception.Message}", target, exception));
+            throw;
+        }
+
+        if (outcome != PasswordFile.Outcome.Read)
+        {
+            cmdlet.ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordFileInvalid, ErrorCategory.InvalidData,
+                outcome switch
+                {
+                    PasswordFile.Outcome.Empty => "Standard input holds no password (its first line is empty, or it is empty).",
+                    PasswordFile.Outcome.TooLarge => $"The first line of standard input is longer than {PasswordFile.MaxBytes / 1024} KiB: it is not a password.",
+                    _ => "The first line of standard input is not UTF-8 text.",
+                },
+                target));
+        }
+
+        return password!;
     }
 
     private static SecureString FromFile(PSCmdlet cmdlet, string passwordFile)

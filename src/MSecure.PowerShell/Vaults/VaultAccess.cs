@@ -19,7 +19,8 @@ internal static class VaultAccess
     /// timeout cannot lock the vault in the middle; the idle clock restarts when it is released.
     /// </summary>
     /// <exception cref="MSecureException">
-    /// VaultLocked when this session has not unlocked it (or it timed out); VaultNotFound when there
+    /// VaultLocked when this session has not unlocked it (or it timed out) and MSECURE_SESSION is not set;
+    /// SessionInvalid or SessionExpired when MSECURE_SESSION does not open it; VaultNotFound when there
     /// is no such file. For the default vault, the message names another vault that is unlocked.
     /// </exception>
     internal static SessionLease<VaultSession> Unlocked(VaultReference vault)
@@ -36,12 +37,55 @@ internal static class VaultAccess
         }
 
         EnsureExists(vault);
+        if (FromSessionToken(vault.Path) is { } handedOff)
+        {
+            return handedOff;
+        }
+
         string which = vault.IsDefault
             ? $"The default vault '{TerminalText.Of(VaultLocations.NameOf(vault.Path))}'{DefaultVault.Describe(vault.Source)}"
             : $"The vault '{TerminalText.Of(VaultLocations.NameOf(vault.Path))}'";
         string unlock = vault.IsDefault ? "Unlock-MSecureVault" : "Unlock-MSecureVault -Vault " + VaultTarget.ArgumentFor(vault.Path);
         throw new MSecureException(MSecureErrorCode.VaultLocked, MSecureErrorCategory.InvalidOperation,
             $"{which} is locked: unlock it first with {unlock}.{OtherUnlockedVaults.Hint(vault)}");
+    }
+
+    private static readonly object s_handOffGate = new();
+
+    /// <summary>
+    /// When MSECURE_SESSION is set: opens the vault with it (no KDF), caches the session like an
+    /// unlock with the default idle timeout, and returns a lease on it; null when the variable is not set.
+    /// </summary>
+    /// <exception cref="MSecureException">SessionInvalid, SessionExpired, and the errors of opening the vault.</exception>
+    private static SessionLease<VaultSession>? FromSessionToken(string path)
+    {
+        if (SessionTokens.FromEnvironment() is null)
+        {
+            return null;
+        }
+
+        // One opening at a time, so two runspaces never replace each other's fresh session.
+        lock (s_handOffGate)
+        {
+            if (VaultSessions.Cache.TryAcquire(path) is { } lease)
+            {
+                if (!lease.Session.IsLocked)
+                {
+                    return lease;
+                }
+
+                lease.Dispose();
+            }
+
+            VaultSession? opened = SessionTokens.OpenFromEnvironment(path);
+            if (opened is null)
+            {
+                return null;
+            }
+
+            VaultSessions.Cache.Add(path, opened);
+            return VaultSessions.Cache.TryAcquire(path);
+        }
     }
 
     /// <summary>VaultNotFound unless a vault file exists: checked before asking for a password.</summary>

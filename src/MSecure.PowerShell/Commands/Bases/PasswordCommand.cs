@@ -4,7 +4,7 @@ using MSecure.PowerShell.Secrets;
 
 namespace MSecure.PowerShell.Commands.Bases;
 
-/// <summary>A cmdlet that needs a vault's password: -Password, -Credential or -PasswordFile, else MSECURE_PASSWORD or a prompt.</summary>
+/// <summary>A cmdlet that needs a vault's password: -Password, -Credential, -PasswordFile (- for standard input) or -PasswordVariable, else MSECURE_PASSWORD or a prompt.</summary>
 public abstract class PasswordCommand : MSecureCommand
 {
     /// <summary>The vault's password (virtual: Unlock-MSecureVault also takes it from the pipeline).</summary>
@@ -18,12 +18,17 @@ public abstract class PasswordCommand : MSecureCommand
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }
 
-    /// <summary>A file holding the vault's password.</summary>
+    /// <summary>A file holding the vault's password; "-" reads one line of redirected standard input.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PasswordFile { get; set; }
 
+    /// <summary>The name of an environment variable holding the vault's password.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PasswordVariable { get; set; }
+
     /// <summary>The password (see <see cref="PasswordSource"/>); stops the cmdlet with an error on <paramref name="target"/> when there is none.</summary>
     protected SecureString ReadPassword(string prompt, object? target) =>
-        PasswordSource.Get(this, Password, Credential, PasswordFile, prompt, target);
+        PasswordSource.Get(this, Password, Credential, PasswordFile, PasswordVariable, prompt, target);
 }
