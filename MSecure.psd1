@@ -11,7 +11,8 @@
     Copyright              = '(c) 2026 MSecure for PowerShell contributors'
     Description            = 'An end-to-end encrypted password vault in the mSecure 5 security model: a 46-character Account Key generated on the device encrypts every record, the password only wraps that key (so it can be changed offline), and an emergency kit carries the wrapped key to a new device. Secrets come out as SecureString unless -AsPlainText.'
     PowerShellVersion      = '7.4'
-    NestedModules          = @()
+    # The SecretManagement extension vault; its functions stay inside the module (FunctionsToExport is empty).
+    NestedModules          = @('MSecure.Extension')
     FormatsToProcess       = @('MSecure.format.ps1xml')
     TypesToProcess         = @('MSecure.types.ps1xml')
     CmdletsToExport        = @(

@@ -53,4 +53,19 @@ internal static class ModuleErrorIds
 
     /// <summary>-PasswordFile - (standard input) while standard input is a terminal.</summary>
     internal const string PasswordInputNotRedirected = "PasswordInputNotRedirected";
+
+    /// <summary>A SecretManagement VaultParameters entry MSecure does not know, or whose value is of the wrong type.</summary>
+    internal const string SecretVaultParameterInvalid = "SecretVaultParameterInvalid";
+
+    /// <summary>A SecretManagement VaultParameters key that looks like a password: VaultParameters are stored in plain text, so it is refused.</summary>
+    internal const string SecretVaultParameterSecret = "SecretVaultParameterSecret";
+
+    /// <summary>Set-Secret of a value the SecretManagement extension cannot store (not byte[], string, SecureString, PSCredential or Hashtable of string/SecureString).</summary>
+    internal const string SecretTypeUnsupported = "SecretTypeUnsupported";
+
+    /// <summary>SecretManagement metadata MSecure cannot store honestly (a key other than Tags, Url and Favorite, or a value of the wrong type).</summary>
+    internal const string SecretMetadataUnsupported = "SecretMetadataUnsupported";
+
+    /// <summary>A record the SecretManagement extension wrote (a byte[] secret) no longer holds what its type marker says.</summary>
+    internal const string SecretRecordInvalid = "SecretRecordInvalid";
 }
