@@ -31,7 +31,14 @@ internal static class ChildProcess
         start.Environment["NO_COLOR"] = "1";
         foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         var clock = Stopwatch.StartNew();

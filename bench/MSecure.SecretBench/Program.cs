@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using MSecure.SecretBench;
 
 // Issue 9's measures, each against a baseline measured in this run (see the case classes):
@@ -32,10 +33,25 @@ try
     {
         new FreshProcessCases(pwsh, moduleManifest, directory, options).Run();
     }
+
+    if (options.Includes("cli"))
+    {
+        new CliReadCases(MSecureCli(), directory, options).Run();
+    }
 }
 finally
 {
     Directory.Delete(directory, recursive: true);
+}
+
+// msecure: MSECURE_BENCH_CLI (e.g. a Native AOT publish), else the apphost the bench's build made.
+static string MSecureCli()
+{
+    string? chosen = Environment.GetEnvironmentVariable("MSECURE_BENCH_CLI");
+    string path = !string.IsNullOrWhiteSpace(chosen) ? Path.GetFullPath(chosen) : typeof(Options).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false).Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "MSecureCli").Value!;
+    return File.Exists(path) ? path : throw new InvalidOperationException($"msecure is not at {path}: build the solution first.");
 }
 
 // The folder holding MSecure.PowerShell.sln, above the bench's output folder.
