@@ -17,6 +17,8 @@ RootCommand root = new("msecure: read and write MSecure vaults from any shell (s
     PasswdCommand.Create(),
     SyncCommand.Create(),
     EnrollCommand.Create(),
+    UnlockCommand.Create(),
+    LockCommand.Create(),
 };
 foreach (Option option in GlobalOptions.All)
 {

@@ -77,6 +77,8 @@ public static class MSecureServer
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<InviteStore>();
         builder.Services.AddSingleton<SyncStore>();
+        builder.Services.AddSingleton<AccessStore>();
+        builder.Services.AddSingleton<AccessKeyAuthentication>();
         builder.Services.AddSingleton<DatabaseMaintenance>();
         builder.Services.AddSingleton<AccountRateLimiter>();
         builder.Services.AddSingleton<BearerAuthentication>();
@@ -109,6 +111,7 @@ public static class MSecureServer
         app.MapAccountApi();
         app.MapDevicesApi();
         app.MapSyncApi();
+        app.MapAccessApi();
         app.MapFallback(() => Problems.NotFound());
 
         Database database = app.Services.GetRequiredService<Database>();

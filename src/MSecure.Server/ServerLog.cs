@@ -42,4 +42,10 @@ internal sealed partial class ServerLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Account {AccountId} device {DeviceId} push refused ({Reason})")]
     public static partial void PushRefused(ILogger logger, Guid accountId, Guid deviceId, Storage.PushRefusal reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Account {AccountId} registered access key {KeyId}")]
+    public static partial void AccessKeyRegistered(ILogger logger, Guid accountId, Guid keyId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Account {AccountId} revoked access key {KeyId}")]
+    public static partial void AccessKeyRevoked(ILogger logger, Guid accountId, Guid keyId);
 }

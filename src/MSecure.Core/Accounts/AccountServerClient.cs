@@ -147,6 +147,41 @@ public sealed class AccountServerClient : IDisposable
         return response;
     }
 
+    /// <summary>PUT /v1/access/keys/{id}: registers a read-only access key (idempotent for the same hash).</summary>
+    public void RegisterAccessKey(string token, Guid keyId, RegisterAccessKeyRequest request)
+    {
+        using HttpResponseMessage response = Execute(HttpMethod.Put, AccessProtocol.KeyRoutePrefix + keyId.ToString("D"), token,
+            Body(request, AccessJsonContext.Default.RegisterAccessKeyRequest), idempotent: true, ProblemContext.General);
+    }
+
+    /// <summary>PUT /v1/access/keys/{id}/grants: replaces every grant of the key.</summary>
+    public void PutAccessGrants(string token, Guid keyId, PutAccessGrantsRequest request)
+    {
+        using HttpResponseMessage response = Execute(HttpMethod.Put, AccessProtocol.KeyRoutePrefix + keyId.ToString("D") + AccessProtocol.GrantsSuffix, token,
+            Body(request, AccessJsonContext.Default.PutAccessGrantsRequest), idempotent: true, ProblemContext.General);
+    }
+
+    /// <summary>DELETE /v1/access/keys/{id}: revokes the key; its grants are deleted at once (idempotent).</summary>
+    public void RevokeAccessKey(string token, Guid keyId) =>
+        SendEmpty(HttpMethod.Delete, AccessProtocol.KeyRoutePrefix + keyId.ToString("D"), token, ProblemContext.General);
+
+    /// <summary>GET /v1/access/records with the key's own authorization (<paramref name="authorization"/>: key id, '.', base64url auth key).</summary>
+    public AccessRecordsResponse ReadAccessRecords(string authorization)
+    {
+        using HttpResponseMessage response = Execute(HttpMethod.Get, AccessProtocol.RecordsRoute, new AuthenticationHeaderValue(AccessProtocol.Scheme, authorization),
+            null, idempotent: true, ProblemContext.General, largeAnswer: true);
+        try
+        {
+            byte[] bytes = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            return JsonSerializer.Deserialize(bytes, AccessJsonContext.Default.AccessRecordsResponse)
+                ?? throw MSecureErrors.ServerProtocolError(Server, "the answer's body is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw MSecureErrors.ServerProtocolError(Server, "the answer to GET " + AccessProtocol.RecordsRoute + " is not the expected JSON.", exception);
+        }
+    }
+
     /// <summary>Closes the connections.</summary>
     public void Dispose()
     {
@@ -183,7 +218,11 @@ public sealed class AccountServerClient : IDisposable
     }
 
     private HttpResponseMessage Execute(HttpMethod method, string route, string? token, ByteArrayContent? body, bool idempotent, ProblemContext context,
-        bool largeAnswer = false)
+        bool largeAnswer = false) =>
+        Execute(method, route, token is null ? null : new AuthenticationHeaderValue("Bearer", token), body, idempotent, context, largeAnswer);
+
+    private HttpResponseMessage Execute(HttpMethod method, string route, AuthenticationHeaderValue? authorization, ByteArrayContent? body, bool idempotent,
+        ProblemContext context, bool largeAnswer = false)
     {
         HttpClient http = largeAnswer ? _largeAnswerHttp : _http;
         ResiliencePipeline<HttpResponseMessage> pipeline = idempotent ? _idempotent : _nonIdempotent;
@@ -195,10 +234,7 @@ public sealed class AccountServerClient : IDisposable
             response = pipeline.Execute(cancellationToken =>
             {
                 using var request = new HttpRequestMessage(method, route.TrimStart('/'));
-                if (token is not null)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                }
+                request.Headers.Authorization = authorization;
 
                 if (bodyBytes is not null)
                 {

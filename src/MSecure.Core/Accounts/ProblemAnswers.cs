@@ -33,6 +33,9 @@ internal static class ProblemAnswers
             ProblemCodes.InviteInvalid => MSecureErrors.RegistrationRefused(server, inviteOnly: true),
             ProblemCodes.AccountExists => MSecureErrors.AccountAlreadyRegistered(server),
             ProblemCodes.NotFound when context.DeviceId is { } deviceId => MSecureErrors.DeviceNotFound(deviceId),
+            ProblemCodes.AccessKeyInvalid => MSecureErrors.AccessKeyInvalid("the server does not know it, or its secret does not match"),
+            ProblemCodes.AccessKeyExpired => MSecureErrors.AccessKeyExpired(null),
+            ProblemCodes.AccessKeyRevoked => MSecureErrors.AccessKeyRevoked(),
             ProblemCodes.RateLimited => MSecureErrors.RateLimited(server, RetryAfter(response)),
             _ when response.StatusCode == HttpStatusCode.TooManyRequests => MSecureErrors.RateLimited(server, RetryAfter(response)),
             _ when TransientFailures.IsTransient(response.StatusCode) =>

@@ -336,4 +336,26 @@ public static class MSecureErrors
     public static MSecureException SessionExpired(string path, DateTimeOffset expired) =>
         Create(MSecureErrorCode.SessionExpired, MSecureErrorCategory.AuthenticationError,
             Format("The session token for the vault '{0}' expired at {1:u}. Unlock the vault with its password to issue a new one.", path, expired));
+
+    /// <summary>An access key token is malformed, unknown to its source, or what it reads does not authenticate.</summary>
+    public static MSecureException AccessKeyInvalid(string reason, Exception? innerException = null) =>
+        Create(MSecureErrorCode.AccessKeyInvalid, MSecureErrorCategory.AuthenticationError,
+            Format("The access key is not valid: {0}. Check MSECURE_ACCESS_KEY or the token given (it is never shown).", reason), innerException);
+
+    /// <summary>The access key's expiry has passed.</summary>
+    public static MSecureException AccessKeyExpired(DateTimeOffset? expired) =>
+        Create(MSecureErrorCode.AccessKeyExpired, MSecureErrorCategory.PermissionDenied,
+            expired is { } at
+                ? Format("The access key expired at {0:u}. Ask the vault's owner for a new one (New-MSecureAccessKey).", at.ToUniversalTime())
+                : "The access key has expired. Ask the vault's owner for a new one (New-MSecureAccessKey).");
+
+    /// <summary>The access key was revoked (or its source no longer knows it).</summary>
+    public static MSecureException AccessKeyRevoked() =>
+        Create(MSecureErrorCode.AccessKeyRevoked, MSecureErrorCategory.PermissionDenied,
+            "The access key was revoked: it reads nothing any more. Ask the vault's owner for a new one (New-MSecureAccessKey).");
+
+    /// <summary>The vault has no access key of that name or id.</summary>
+    public static MSecureException AccessKeyNotFound(string nameOrId) =>
+        Create(MSecureErrorCode.AccessKeyNotFound, MSecureErrorCategory.ObjectNotFound,
+            Format("The vault has no access key '{0}' (Get-MSecureAccessKey lists them).", nameOrId));
 }

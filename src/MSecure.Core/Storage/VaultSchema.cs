@@ -95,6 +95,26 @@ internal static class VaultSchema
             ALTER TABLE meta ADD COLUMN sync_state BLOB;
             INSERT INTO sync_outbox (record_id, server_revision) SELECT id, 0 FROM records;
             """),
+
+        // Read-only access keys (see docs/ARCHITECTURE.md section 18.3): each key's name, tag and
+        // secret sealed under the Account Key (expiry in clear for readers without it), and each
+        // tagged record sealed for each key under the key's own seal key. Not part of the sealed
+        // vault state: a grant authenticates on its own and a reader never holds the Account Key.
+        new(6, "read-only access keys and the records sealed for them", """
+            CREATE TABLE access_keys (
+                id BLOB PRIMARY KEY,
+                expires_at INTEGER NOT NULL,
+                envelope BLOB NOT NULL
+            );
+            CREATE TABLE access_grants (
+                key_id BLOB NOT NULL REFERENCES access_keys (id),
+                record_id BLOB NOT NULL,
+                revision INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                envelope BLOB NOT NULL,
+                PRIMARY KEY (key_id, record_id)
+            );
+            """),
     ];
 
     /// <summary>The schema version this build writes and reads.</summary>

@@ -59,6 +59,7 @@ internal static class AccountKeyRotation
                 }
 
                 ResealHistory(vault, newCodec);
+                Access.AccessKeyEntries.Reseal(vault, newCodec);
                 MetaStore.UpdateWrappedKey(vault.Database, wrapped);
                 MetaStore.UpdateVerifierAndAdvanceEpoch(vault.Database, verifier);
                 var next = new VaultState(stored.Revision + 1, newDigest, MetadataHash.Of(MetaStore.Read(vault.Database)));

@@ -89,6 +89,13 @@ internal sealed class AccountLink : IDisposable
         });
     }
 
+    /// <summary>Runs one authorized call of the vault's account server (AccountNotRegistered when it has none).</summary>
+    internal T CallServer<T>(UnlockedVault vault, Func<AccountServerClient, string, T> call)
+    {
+        AccountConnection connection = Connect(vault);
+        return Call(vault, connection, token => call(connection.Client, token));
+    }
+
     /// <summary>Syncs the vault through its account server (SyncNotConfigured when it has none).</summary>
     internal SyncResult Sync(UnlockedVault vault, Action<SyncProgress>? progress, bool acceptServerRollback = false)
     {

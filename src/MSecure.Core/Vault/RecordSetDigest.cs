@@ -185,6 +185,7 @@ internal sealed class RecordSetChange : IDisposable
     private readonly RecordSetHasher _hasher;
     private readonly byte[] _digest;
     private readonly List<RowState> _pending = [];
+    private readonly HashSet<Guid> _written = [];
 
     internal RecordSetChange(AccountKeys keys, Guid vaultId, byte[] startDigest)
     {
@@ -207,7 +208,14 @@ internal sealed class RecordSetChange : IDisposable
     internal void Remove(RowState row) => _pending.Add(row);
 
     /// <summary>A row state joins the set.</summary>
-    internal void Add(RowState row) => _pending.Add(row);
+    internal void Add(RowState row)
+    {
+        _pending.Add(row);
+        _written.Add(row.Id);
+    }
+
+    /// <summary>The records this change wrote a new row state of (their access grants are refreshed in the same transaction).</summary>
+    internal IReadOnlyCollection<Guid> WrittenRecords => _written;
 
     /// <summary>Frees the AES key schedule and wipes its buffers.</summary>
     public void Dispose() => _hasher.Dispose();

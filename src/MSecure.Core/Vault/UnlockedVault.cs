@@ -151,6 +151,7 @@ internal sealed class UnlockedVault : IDisposable
             keepVerified = _verified is not null && dataVersion == _verifiedDataVersion && stored.Revision == _verified.Revision;
             using var change = new RecordSetChange(Codec.Cipher.Keys, VaultId, stored.RecordDigest);
             T value = work(change);
+            Access.AccessGrantWriter.Refresh(this, change.WrittenRecords);
             committed = stored with { Revision = stored.Revision + 1, RecordDigest = change.Digest.ToArray() };
             MetaStore.UpdateState(Database, committed.Seal(Codec.Cipher.Keys, VaultId));
             return value;

@@ -156,7 +156,33 @@ public sealed class VaultSession : IDisposable
     /// page that failed), ServerUnreachable, DeviceRevoked, AccountKeyRotated, RateLimited, ServerProtocolError, VaultLocked.
     /// </exception>
     public SyncResult Sync(Action<SyncProgress>? progress = null, bool acceptServerRollback = false) =>
-        Use(vault => _account.Sync(vault, progress, acceptServerRollback));
+        Use(vault =>
+        {
+            SyncResult result = _account.Sync(vault, progress, acceptServerRollback);
+            Access.AccessKeyManager.UploadAll(vault, _account);
+            return result;
+        });
+
+    /// <summary>
+    /// Creates a read-only access key for the records tagged <paramref name="tag"/> and returns its
+    /// token (shown once). On a vault registered with a server the key is registered there and reads
+    /// through it; otherwise it reads this vault file.
+    /// </summary>
+    /// <exception cref="MSecureException">InvalidArgument, ServerUnreachable, AccountKeyRotated, DeviceRevoked, VaultTampered, VaultLocked.</exception>
+    public Access.AccessKeyIssue CreateAccessKey(string name, string tag, TimeSpan? lifetime) =>
+        Use(vault => Access.AccessKeyManager.Create(vault, _account, name, tag, lifetime));
+
+    /// <summary>The vault's access keys, by name (never a token).</summary>
+    /// <exception cref="MSecureException">VaultTampered, VaultLocked.</exception>
+    public IReadOnlyList<Access.AccessKeyInfo> GetAccessKeys() => Use(Access.AccessKeyManager.List);
+
+    /// <summary>Revokes access key <paramref name="id"/>: refused by the server at once, and never sealed for again.</summary>
+    /// <exception cref="MSecureException">AccessKeyNotFound, ServerUnreachable, AccountNotRegistered, VaultLocked.</exception>
+    public void RevokeAccessKey(Guid id) => Use(vault =>
+    {
+        Access.AccessKeyManager.Revoke(vault, _account, id);
+        return 0;
+    });
 
     /// <summary>
     /// Syncs through a shared folder instead of a server: reads the other devices' new change files

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using MSecure.Core.Access;
+using MSecure.Core.Errors;
 using MSecure.Core.Masking;
 using MSecure.Core.Records;
 using MSecure.Core.Sessions;
@@ -67,6 +69,13 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     [ValidateSet(RecordMasking.GitHubActions, RecordMasking.AzurePipelines, RecordMasking.None, IgnoreCase = true)]
     public string? MaskFor { get; set; }
 
+    /// <summary>
+    /// Reads with this read-only access key (its token) instead of an unlocked vault. Without it, the
+    /// token in MSECURE_ACCESS_KEY is used when the vault is not unlocked in this process.
+    /// </summary>
+    [Parameter]
+    public SecureString? AccessKey { get; set; }
+
     /// <summary>Refuses -Field with -AsCredential.</summary>
     protected override void BeginProcessing()
     {
@@ -79,20 +88,69 @@ public sealed class GetMSecureRecordCommand : VaultCommand
     /// <summary>Writes the matching records for one input.</summary>
     protected override void ProcessRecord() => Run(() => Vault, () =>
     {
+        if (AccessKey is not null)
+        {
+            WriteWithAccessKey();
+            return;
+        }
+
         VaultReference vault = ResolveVault();
         string path = vault.Path;
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
-        VaultSession session = lease.Session;
+        SessionLease<VaultSession> lease;
+        try
+        {
+            lease = VaultAccess.Unlocked(vault);
+        }
+        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.VaultLocked or MSecureErrorCode.VaultNotFound && AccessKeyRecords.InEnvironment)
+        {
+            WriteWithAccessKey();
+            return;
+        }
+
+        using (lease)
+        {
+            SecretLogMask mask = RecordMasking.For(MaskFor);
+            foreach ((object target, Func<Record> read) in RecordLookup.Select(lease.Session, path, Id, Name, Template, Tag, Text))
+            {
+                Run(() => target, () =>
+                {
+                    Record record = read();
+                    object output = RecordOutput.Shape(record, path, Field, AsCredential, AsPlainText);
+                    RecordMasking.MaskOutput(mask, record, Field, AsCredential);
+                    WriteObject(output);
+                });
+            }
+        }
+    });
+
+    /// <summary>Writes the matching records the access key (-AccessKey, else MSECURE_ACCESS_KEY) may read.</summary>
+    private void WriteWithAccessKey()
+    {
+        string? vaultPath = null;
+        try
+        {
+            vaultPath = ResolveVault().Path;
+        }
+        catch (MSecureException)
+        {
+            // A key that reads through its server needs no vault.
+        }
+        catch (ModuleException)
+        {
+            // Likewise.
+        }
+
+        using AccessKeyReader reader = AccessKeyRecords.Open(AccessKey, vaultPath);
         SecretLogMask mask = RecordMasking.For(MaskFor);
-        foreach ((object target, Func<Record> read) in RecordLookup.Select(session, path, Id, Name, Template, Tag, Text))
+        foreach ((object target, Func<Record> read) in AccessKeyRecords.Select(reader, Id, Name, Template, Tag, Text))
         {
             Run(() => target, () =>
             {
                 Record record = read();
-                object output = RecordOutput.Shape(record, path, Field, AsCredential, AsPlainText);
+                object output = RecordOutput.Shape(record, reader.Source, Field, AsCredential, AsPlainText);
                 RecordMasking.MaskOutput(mask, record, Field, AsCredential);
                 WriteObject(output);
             });
         }
-    });
+    }
 }

@@ -64,7 +64,7 @@ public sealed class NewMSecureRecordCommand : VaultCommand
     {
         VaultReference vault = ResolveVault();
         string path = vault.Path;
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
+        using SessionLease<VaultSession> lease = AccessKeyRecords.Writable(vault);
         VaultSession session = lease.Session;
         RecordDraft draft = RecordDraft.FromTemplate(Name, RecordTemplateNames.Parse(Template));
         RecordEdits.Apply(draft, UserName, Password, Url, Field, Tag, Notes, Favorite ? true : null, WriteWarning);

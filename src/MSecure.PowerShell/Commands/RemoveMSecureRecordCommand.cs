@@ -19,7 +19,7 @@ public sealed class RemoveMSecureRecordCommand : RecordChangeCommand
     {
         VaultReference vault = ResolveVault();
         string path = vault.Path;
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
+        using SessionLease<VaultSession> lease = AccessKeyRecords.Writable(vault);
         VaultSession session = lease.Session;
         Record record = RecordLookup.Find(session, Name, Id, path);
         if (ShouldProcess($"{TerminalText.Of(record.Name)} ({TerminalText.VaultNameOf(path)})", "Remove record"))

@@ -61,7 +61,7 @@ public sealed class SetMSecureRecordCommand : RecordChangeCommand
     {
         VaultReference vault = ResolveVault();
         string path = vault.Path;
-        using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
+        using SessionLease<VaultSession> lease = AccessKeyRecords.Writable(vault);
         VaultSession session = lease.Session;
         Record current = RecordLookup.Find(session, Name, Id, path);
         RecordDraft draft = RecordDraft.From(current);

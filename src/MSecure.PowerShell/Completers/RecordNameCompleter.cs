@@ -21,7 +21,17 @@ namespace MSecure.PowerShell.Completers;
 public sealed class RecordNameCompleter : IArgumentCompleter
 {
     /// <summary>The record names that match what was typed.</summary>
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        UnlockedVaultCompletion.Complete(fakeBoundParameters, wordToComplete, "Record ",
+            session => session.Search(new RecordQuery()).Select(summary => summary.Name));
+}
+
+/// <summary>Completion from the unlocked session of the command's vault: nothing when it is locked (completion never unlocks).</summary>
+internal static class UnlockedVaultCompletion
+{
+    /// <summary>The names <paramref name="names"/> reads from the session that match <paramref name="wordToComplete"/>.</summary>
+    internal static IEnumerable<CompletionResult> Complete(IDictionary? fakeBoundParameters, string wordToComplete, string toolTipPrefix,
+        Func<VaultSession, IEnumerable<string>> names)
     {
         if (!VaultSessionsState.Created)
         {
@@ -44,8 +54,7 @@ public sealed class RecordNameCompleter : IArgumentCompleter
                 return [];
             }
 
-            IEnumerable<string> names = lease.Session.Search(new RecordQuery()).Select(summary => summary.Name);
-            return CompletionResults.Match(names, wordToComplete, "Record ").ToList();
+            return CompletionResults.Match(names(lease.Session), wordToComplete, toolTipPrefix).ToList();
         }
         catch (MSecureException)
         {

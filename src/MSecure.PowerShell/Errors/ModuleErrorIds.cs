@@ -68,4 +68,7 @@ internal static class ModuleErrorIds
 
     /// <summary>A record the SecretManagement extension wrote (a byte[] secret) no longer holds what its type marker says.</summary>
     internal const string SecretRecordInvalid = "SecretRecordInvalid";
+
+    /// <summary>A record write while only a read-only access key (MSECURE_ACCESS_KEY) is available.</summary>
+    internal const string AccessKeyReadOnly = "AccessKeyReadOnly";
 }

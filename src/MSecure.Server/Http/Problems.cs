@@ -55,6 +55,15 @@ internal static class Problems
     public static ProblemHttpResult Unavailable() =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServerError, "The server is unavailable.", "The database does not answer.");
 
+    public static ProblemHttpResult AccessKeyInvalid() =>
+        Create(StatusCodes.Status401Unauthorized, ProblemCodes.AccessKeyInvalid, "The access key is not valid.", "The key is unknown or its authorization does not match.");
+
+    public static ProblemHttpResult AccessKeyExpired() =>
+        Create(StatusCodes.Status401Unauthorized, ProblemCodes.AccessKeyExpired, "The access key has expired.", "Ask the vault's owner for a new key.");
+
+    public static ProblemHttpResult AccessKeyRevoked() =>
+        Create(StatusCodes.Status403Forbidden, ProblemCodes.AccessKeyRevoked, "The access key was revoked.", "Ask the vault's owner for a new key.");
+
     private static ProblemHttpResult Create(int status, string code, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails
         {

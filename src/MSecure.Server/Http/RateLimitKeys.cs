@@ -14,5 +14,8 @@ internal static class RateLimitKeys
     /// <summary>The account's sync routes: a partition of their own, with its own limit.</summary>
     public static string ForSync(Guid accountId) => SyncPrefix + accountId.ToText();
 
+    /// <summary>Reads with one access key (counted by the key id the request claims, before it is checked).</summary>
+    public static string ForAccessKey(Guid keyId) => "access:" + keyId.ToText();
+
     public static string ForEmail(string email) => "email:" + EmailKeys.Normalize(email);
 }

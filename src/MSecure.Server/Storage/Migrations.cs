@@ -76,6 +76,23 @@ internal static class Migrations
                 UNIQUE (account_id, change_id),
                 UNIQUE (account_id, record_id, revision));
             """),
+        (3, """
+            CREATE TABLE access_keys (
+                key_id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (account_id) ON DELETE CASCADE,
+                auth_hash {blob} NOT NULL,
+                expires_at BIGINT NULL,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT NULL);
+            CREATE INDEX access_keys_by_account ON access_keys (account_id);
+            CREATE TABLE access_grants (
+                key_id TEXT NOT NULL REFERENCES access_keys (key_id) ON DELETE CASCADE,
+                record_id TEXT NOT NULL,
+                revision BIGINT NOT NULL,
+                expiry BIGINT NOT NULL,
+                envelope {blob} NOT NULL,
+                PRIMARY KEY (key_id, record_id));
+            """),
     ];
 
     /// <summary>The newest schema version this code knows.</summary>

@@ -124,7 +124,7 @@ public sealed class HelpCoverageTests
     [Fact]
     public void CmdletsThatChangeState_SupportShouldProcess_AndTheDangerousOnesAskFirst()
     {
-        string[] changeVerbs = ["Set", "Remove", "Reset", "Lock", "Unlock", "Export"];
+        string[] changeVerbs = ["Set", "Remove", "Reset", "Lock", "Unlock", "Export", "Revoke"];
         foreach (CmdletInfo cmdlet in Cmdlets)
         {
             string verb = cmdlet.Name[..cmdlet.Name.IndexOf('-', StringComparison.Ordinal)];
@@ -134,7 +134,7 @@ public sealed class HelpCoverageTests
                 Assert.True(cmdlet.SupportsShouldProcess, $"{cmdlet.Name} changes state and must support -WhatIf/-Confirm");
             }
 
-            if (verb is "Remove" or "Reset" || cmdlet.Name == "Set-MSecurePassword")
+            if (verb is "Remove" or "Reset" or "Revoke" || cmdlet.Name == "Set-MSecurePassword")
             {
                 Assert.True(cmdlet.ConfirmImpact == "High", $"{cmdlet.Name} must have ConfirmImpact High");
             }

@@ -50,4 +50,13 @@ public static class ProblemCodes
 
     /// <summary>500/503: the server failed; nothing about the cause is disclosed.</summary>
     public const string ServerError = "ServerError";
+
+    /// <summary>401: the access key is unknown or its authorization does not match.</summary>
+    public const string AccessKeyInvalid = "AccessKeyInvalid";
+
+    /// <summary>401: the access key has expired.</summary>
+    public const string AccessKeyExpired = "AccessKeyExpired";
+
+    /// <summary>403: the access key was revoked.</summary>
+    public const string AccessKeyRevoked = "AccessKeyRevoked";
 }
