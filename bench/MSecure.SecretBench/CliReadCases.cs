@@ -89,7 +89,7 @@ internal sealed class CliReadCases(string msecure, string directory, Options opt
             if (baseline is double baselineMs)
             {
                 values.Add(Report.Ratio(Baseline, ms, baselineMs));
-                values.Add(("times_faster", Math.Round(baselineMs / ms, 1)));
+                values.Add(("times_faster", (baselineMs / ms).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
                 values.AddRange(Report.Aim("<=0.020 (>= 50x faster than keepassxc-cli)", ms * 50 <= baselineMs));
             }
 
