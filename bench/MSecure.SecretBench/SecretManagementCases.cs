@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using MSecure.Core.Vault;
 
 namespace MSecure.SecretBench;
 
@@ -20,6 +19,7 @@ internal sealed class SecretManagementCases(Pwsh pwsh, string moduleManifest, st
 {
     public const string SecretManagementVariable = "MSECURE_BENCH_SECRETMANAGEMENT";
     public const string SecretStoreVariable = "MSECURE_BENCH_SECRETSTORE";
+    public const string SecretManagementManifestName = "Microsoft.PowerShell.SecretManagement.psd1";
     private const string Baseline = "secretstore";
 
     private int[] ReadSizes => [.. new[] { 100, 1_000, options.Secrets }.Where(size => size <= options.Secrets).Distinct()];
@@ -28,7 +28,7 @@ internal sealed class SecretManagementCases(Pwsh pwsh, string moduleManifest, st
 
     public void Run()
     {
-        string? secretManagement = ModuleManifest(SecretManagementVariable, "Microsoft.PowerShell.SecretManagement.psd1");
+        string? secretManagement = ModuleManifest(SecretManagementVariable, SecretManagementManifestName);
         string? secretStore = ModuleManifest(SecretStoreVariable, "Microsoft.PowerShell.SecretStore.psd1");
         SecretOperationsRun? baseline = null;
         if (secretManagement is null || secretStore is null)
@@ -122,7 +122,8 @@ internal sealed class SecretManagementCases(Pwsh pwsh, string moduleManifest, st
     private IEnumerable<WriteSegment> WriteSegments(SecretOperationsRun run) =>
         [run.AllWritesTo(options.Secrets), run.WriteEndingAt(options.Secrets)];
 
-    private static string? ModuleManifest(string variable, string manifestName)
+    /// <summary>The module's .psd1 in the folder <paramref name="variable"/> names; null when unset.</summary>
+    public static string? ModuleManifest(string variable, string manifestName)
     {
         string? folder = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrWhiteSpace(folder))
