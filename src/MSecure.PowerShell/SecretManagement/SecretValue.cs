@@ -7,4 +7,8 @@ namespace MSecure.PowerShell.SecretManagement;
 /// a byte[], string, SecureString or Hashtable, or, for <see cref="SecretShape.PSCredential"/>,
 /// null with <see cref="UserName"/> and <see cref="Password"/> set.
 /// </summary>
-internal sealed record SecretValue(SecretShape Shape, object? Value, string? UserName = null, SecureString? Password = null);
+internal sealed record SecretValue(SecretShape Shape, object? Value, string? UserName = null, SecureString? Password = null)
+{
+    /// <summary>Names the shape only: a record's generated ToString would print <see cref="Value"/>, which may be a plain secret.</summary>
+    public override string ToString() => "SecretValue (" + Shape + ")";
+}
