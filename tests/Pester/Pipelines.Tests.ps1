@@ -137,7 +137,7 @@ Describe 'session hand-off through MSECURE_SESSION' {
         # Locking with the token in MSECURE_SESSION destroys its session file; the first token's stays.
         $env:MSECURE_SESSION = [System.Net.NetworkCredential]::new('', $secure).Password
         try { Lock-MSecureVault -Vault handoff } finally { $env:MSECURE_SESSION = $null }
-        (Get-ChildItem "$vaultPath.sessions").Count | Should -Be 1
+        @(Get-ChildItem -LiteralPath "$vaultPath.sessions" -ErrorAction Stop).Count | Should -Be 1
     }
 
     It 'refuses -SessionToken with -PassThru, and -AsPlainText without -SessionToken' {

@@ -90,7 +90,8 @@ out userGetSecret (Get-Command Get-Secret).ModuleName
 }
 
 AfterAll {
-    if ($folder) { Exit-MSecureTestFolder $folder }
+    # Unset when the story was skipped (BeforeAll returned before making the folder).
+    if (Get-Variable -Name folder -Scope Script -ErrorAction Ignore) { Exit-MSecureTestFolder $script:folder }
 }
 
 Describe 'MSecure through the real Microsoft.PowerShell.SecretManagement' {
