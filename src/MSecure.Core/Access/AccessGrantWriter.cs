@@ -22,9 +22,15 @@ internal static class AccessGrantWriter
             return;
         }
 
-        List<AccessKeyEntry> keys = AccessKeyEntries.ReadAll(vault);
+        List<AccessKeyEntry> entries = AccessKeyEntries.ReadAll(vault);
+        List<(AccessKeyEntry Entry, AccessKeyKeys Keys)> keys = [];
         try
         {
+            foreach (AccessKeyEntry entry in entries)
+            {
+                keys.Add((entry, AccessKeyKeys.Derive(entry.Secret, entry.Id, vault.AccountId)));
+            }
+
             foreach (Guid id in recordIds)
             {
                 if (RecordStore.Find(vault.Database, id) is not { Deleted: false, Content: { } content } row)
@@ -39,13 +45,15 @@ internal static class AccessGrantWriter
         }
         finally
         {
-            AccessKeyEntries.Wipe(keys);
+            keys.ForEach(static key => key.Keys.Dispose());
+            AccessKeyEntries.Wipe(entries);
         }
     }
 
     /// <summary>Seals every live record carrying <paramref name="key"/>'s tag for it (a new key).</summary>
     internal static int SealAll(UnlockedVault vault, AccessKeyEntry key)
     {
+        using AccessKeyKeys derived = AccessKeyKeys.Derive(key.Secret, key.Id, vault.AccountId);
         int sealedCount = 0;
         long after = 0;
         while (true)
@@ -62,18 +70,18 @@ internal static class AccessGrantWriter
                 if (row is { Deleted: false, Content: { } content })
                 {
                     RecordDocument document = vault.Codec.OpenDocument(EnvelopeRole.Record, row.Id, row.Revision, content, out _);
-                    sealedCount += Write(vault, [key], row.Id, row.Revision, document);
+                    sealedCount += Write(vault, [(key, derived)], row.Id, row.Revision, document);
                 }
             }
         }
     }
 
-    private static int Write(UnlockedVault vault, IReadOnlyList<AccessKeyEntry> keys, Guid id, long revision, RecordDocument document)
+    private static int Write(UnlockedVault vault, IReadOnlyList<(AccessKeyEntry Entry, AccessKeyKeys Keys)> keys, Guid id, long revision, RecordDocument document)
     {
         long now = VaultClock.NowMilliseconds();
         RecordContent? content = null;
         int written = 0;
-        foreach (AccessKeyEntry key in keys)
+        foreach ((AccessKeyEntry key, AccessKeyKeys derived) in keys)
         {
             if (key.IsExpired(now) || !HasTag(document.Tags, key.Tag))
             {
@@ -82,7 +90,6 @@ internal static class AccessGrantWriter
             }
 
             content ??= RecordSerializer.ToContent(document);
-            using AccessKeyKeys derived = AccessKeyKeys.Derive(key.Secret, key.Id, vault.AccountId);
             AccessKeyStore.PutGrant(vault.Database,
                 AccessGrantSeal.Seal(derived.Seal, key.Id, key.ExpiresAtMs, id, revision, content, document.Created, document.Modified));
             written++;
