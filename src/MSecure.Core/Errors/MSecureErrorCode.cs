@@ -173,4 +173,28 @@ public enum MSecureErrorCode
 
     /// <summary>The vault has no access key with that name or id.</summary>
     AccessKeyNotFound,
+
+    /// <summary>An import file's format is not known, or Auto found no format that recognises its content.</summary>
+    ImportFormatUnknown,
+
+    /// <summary>An import file cannot be read at all: not of the format given, broken beyond one entry, unreadable.</summary>
+    ImportFileInvalid,
+
+    /// <summary>Entries of an import file could not be read or stored; nothing was imported.</summary>
+    ImportFailed,
+
+    /// <summary>The file is not an MSecure backup, or was written by a newer version.</summary>
+    BackupInvalid,
+
+    /// <summary>The backup's key check failed: wrong backup password, or another account's Account Key.</summary>
+    BackupKeyWrong,
+
+    /// <summary>The backup file was altered or truncated; nothing was restored.</summary>
+    BackupTampered,
+
+    /// <summary>The record holds no one-time password seed.</summary>
+    OneTimePasswordMissing,
+
+    /// <summary>The record's one-time password seed is not an otpauth://totp URI or Base32 secret MSecure can use.</summary>
+    OneTimePasswordInvalid,
 }

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using MSecure.Core.Records;
 
 namespace MSecure.Core.Errors;
 
@@ -358,4 +361,55 @@ public static class MSecureErrors
     public static MSecureException AccessKeyNotFound(string nameOrId) =>
         Create(MSecureErrorCode.AccessKeyNotFound, MSecureErrorCategory.ObjectNotFound,
             Format("The vault has no access key '{0}' (Get-MSecureAccessKey lists them).", nameOrId));
+
+    /// <summary>No import format of that name, or none recognises the file (<paramref name="format"/> null: Auto sniffing).</summary>
+    public static MSecureException ImportFormatUnknown(string? format) =>
+        Create(MSecureErrorCode.ImportFormatUnknown, MSecureErrorCategory.InvalidArgument,
+            format is null
+                ? "The import file's format was not recognised. Name it with -Format (MSecureCsv, BitwardenJson, BitwardenCsv, OnePasswordCsv, OnePassword1Pux, KeePassXml, KeePassXcCsv)."
+                : Format("There is no import format '{0}'.", format));
+
+    /// <summary>An import file that cannot be read at all; <paramref name="reason"/> never holds a value from the file.</summary>
+    public static MSecureException ImportFileInvalid(string path, string reason, Exception? innerException = null) =>
+        Create(MSecureErrorCode.ImportFileInvalid, MSecureErrorCategory.InvalidData,
+            Format("The import file '{0}' cannot be read: {1} Nothing was imported.", path, reason), innerException);
+
+    /// <summary>Entries that could not be read or stored; <paramref name="problems"/> are "location: reason" lines without values.</summary>
+    public static MSecureException ImportFailed(string path, IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        const int Shown = 20;
+        string list = string.Join(Environment.NewLine, problems.Take(Shown));
+        string more = problems.Count > Shown ? Format("{0}(and {1} more)", Environment.NewLine, problems.Count - Shown) : string.Empty;
+        return Create(MSecureErrorCode.ImportFailed, MSecureErrorCategory.InvalidData,
+            Format("{0} entries of '{1}' cannot be imported; nothing was imported (use -WhatIf for the whole report):{2}{3}{4}",
+                problems.Count, path, Environment.NewLine, list, more));
+    }
+
+    /// <summary>Not an MSecure backup, or an unknown version.</summary>
+    public static MSecureException BackupInvalid(string path, string reason) =>
+        Create(MSecureErrorCode.BackupInvalid, MSecureErrorCategory.InvalidData,
+            Format("'{0}' is not an MSecure backup this version can read: {1}", path, reason));
+
+    /// <summary>The backup's key check failed.</summary>
+    public static MSecureException BackupKeyWrong(string path, bool sealedWithPassword) =>
+        Create(MSecureErrorCode.BackupKeyWrong, MSecureErrorCategory.AuthenticationError,
+            sealedWithPassword
+                ? Format("The backup password does not open '{0}'.", path)
+                : Format("'{0}' was sealed with another account's Account Key: restore it with that account's emergency kit and password.", path));
+
+    /// <summary>The backup failed authentication or ended early; nothing was restored.</summary>
+    public static MSecureException BackupTampered(string path, string reason, Exception? innerException = null) =>
+        Create(MSecureErrorCode.BackupTampered, MSecureErrorCategory.SecurityError,
+            Format("The backup '{0}' was altered or truncated ({1}); nothing was restored.", path, reason), innerException);
+
+    /// <summary>The record has no one-time password seed.</summary>
+    public static MSecureException OneTimePasswordMissing(string recordName) =>
+        Create(MSecureErrorCode.OneTimePasswordMissing, MSecureErrorCategory.ObjectNotFound,
+            Format("The record '{0}' holds no one-time password seed (a OneTimePassword field with an otpauth:// URI or a Base32 secret).", DisplayText.Neutralize(recordName)!));
+
+    /// <summary>The seed cannot be used; <paramref name="reason"/> never holds the seed.</summary>
+    public static MSecureException OneTimePasswordInvalid(string recordName, string reason) =>
+        Create(MSecureErrorCode.OneTimePasswordInvalid, MSecureErrorCategory.InvalidData,
+            Format("The one-time password seed of '{0}' cannot be used: {1}", DisplayText.Neutralize(recordName)!, reason));
 }
