@@ -138,7 +138,7 @@ internal sealed class BackupHeader
         }
 
         Guid accountId = IdEncoding.Read(bytes.Slice(12, IdEncoding.Length));
-        var kdf = new KdfParameters((KdfAlgorithm)BinaryPrimitives.ReadUInt32BigEndian(bytes[28..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[32..]),
+        var kdf = new KdfParameters((KdfAlgorithm)BinaryPrimitives.ReadInt32BigEndian(bytes[28..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[32..]),
             BinaryPrimitives.ReadUInt32BigEndian(bytes[36..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[40..]));
         if (mode == BackupSealMode.Password)
         {
@@ -161,12 +161,12 @@ internal sealed class BackupHeader
             throw MSecureErrors.BackupInvalid(path, "an Account-Key-sealed backup carries password parameters.");
         }
 
-        int chunkSize = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes[92..]), int.MaxValue);
+        uint chunkSize = BinaryPrimitives.ReadUInt32BigEndian(bytes[92..]);
         if (chunkSize is < MinimumChunkSize or > MaximumChunkSize)
         {
             throw MSecureErrors.BackupInvalid(path, "its chunk size is out of bounds.");
         }
 
-        return new BackupHeader(bytes[..Length].ToArray(), mode, accountId, mode == BackupSealMode.Password ? kdf : default, chunkSize);
+        return new BackupHeader(bytes[..Length].ToArray(), mode, accountId, mode == BackupSealMode.Password ? kdf : default, (int)chunkSize);
     }
 }

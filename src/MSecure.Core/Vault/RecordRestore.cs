@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Security.Cryptography;
 using MSecure.Core.Backup;
+using MSecure.Core.Cryptography;
 using MSecure.Core.Records;
 using MSecure.Core.Records.Serialization;
 using MSecure.Core.Storage;
@@ -17,7 +19,7 @@ namespace MSecure.Core.Vault;
 /// it since, brought back as a new revision after the removal; the vault's chain a prefix of the
 /// backup's → the newer revisions appended; diverged → the backup's revisions after the common one
 /// appended and the later one (<see cref="WinnerRule"/>) made current, as sync resolves a conflict
-/// (<see cref="ServerRebase"/>). Nothing already in the vault is rewritten, so history is kept and
+/// (like <see cref="ServerRebase"/>). Nothing already in the vault is rewritten, so history is kept and
 /// every new revision syncs like a local edit.
 /// </summary>
 internal static class RecordRestore
@@ -94,46 +96,85 @@ internal static class RecordRestore
             return;
         }
 
-        Merge(vault, chain, head, revisions.GetRange((int)common, revisions.Count - (int)common), result);
+        Merge(vault, chain, head, common, revisions.GetRange((int)common, revisions.Count - (int)common), result);
     }
 
-    /// <summary>Both sides changed after revision <c>common</c>: the backup's later revisions follow the vault's head, the winner current.</summary>
-    private static void Merge(UnlockedVault vault, LocalChain chain, StoredRecord head, List<RevisionText> backupTail, BackupRestoreResult result)
+    /// <summary>
+    /// Both sides changed after the common revisions: the backup's genuine revisions the vault does
+    /// not hold yet follow the vault's head, re-parented (change id derived from the original's and
+    /// the new parent's, so a second restore recognises them), then, unless the last one already is
+    /// the winner by <see cref="WinnerRule"/>, a copy of the winner (the vault's head or the backup's).
+    /// </summary>
+    private static void Merge(UnlockedVault vault, LocalChain chain, StoredRecord head, long common, List<RevisionText> backupTail, BackupRestoreResult result)
     {
-        using RevisionText vaultHead = chain.Read(head, head.Revision);
-        ServerRebase.Resolution resolution = ServerRebase.Resolve(vaultHead, backupTail, vault.VaultId, chain.Buffer);
+        List<RevisionText> vaultTail = chain.ReadFrom(head, common + 1);
+        var written = new List<RevisionText>();
         try
         {
-            if (resolution.Revisions.Count == 1)
+            RevisionText vaultHead = vaultTail[^1];
+            Guid parent = vaultHead.Change;
+            RevisionText? lastMoved = null;
+            foreach (RevisionText revision in backupTail)
+            {
+                if (revision.Sync.CopyOf is not null || revision.Deleted || vaultTail.Exists(held => Holds(held, revision)))
+                {
+                    continue;
+                }
+
+                RevisionText moved = revision.WithSync(Metadata(MovedChangeId(revision.Change, parent), parent, vault.VaultId, copyOf: null), chain.Buffer);
+                written.Add(moved);
+                parent = moved.Change;
+                lastMoved = revision;
+            }
+
+            if (written.Count == 0)
             {
                 result.Unchanged++;
                 return;
             }
 
-            var tail = new List<RevisionText>(resolution.Revisions.Count - 1);
-            for (int i = 1; i < resolution.Revisions.Count; i++)
+            RevisionText backupHead = backupTail[^1];
+            RevisionText winner = WinnerRule.FirstWins(backupHead.Candidate, vaultHead.Candidate) ? backupHead : vaultHead;
+            if (!ReferenceEquals(winner, lastMoved))
             {
-                tail.Add(resolution.Revisions[i]);
+                written.Add(winner.WithSync(Metadata(Guid.NewGuid(), parent, vault.VaultId, copyOf: winner.Change), chain.Buffer));
             }
 
-            WriteTail(vault, chain, head.Id, head, tail, result);
+            WriteTail(vault, chain, head.Id, head, written, result);
             result.Merged++;
         }
         finally
         {
-            for (int i = 1; i < resolution.Revisions.Count; i++)
-            {
-                resolution.Revisions[i].Dispose();
-            }
+            vaultTail.ForEach(text => text.Dispose());
+            written.ForEach(text => text.Dispose());
         }
     }
+
+    /// <summary>Whether the vault's revision <paramref name="held"/> is <paramref name="revision"/> itself or its re-parented copy from an earlier restore.</summary>
+    private static bool Holds(RevisionText held, RevisionText revision) =>
+        held.Change == revision.Change || (held.Sync.Parent is { } parent && held.Change == MovedChangeId(revision.Change, parent));
+
+    /// <summary>The change id of revision <paramref name="original"/> re-parented onto <paramref name="parent"/>: the first 16 bytes of SHA-256("msecure/v1/restore-change" ‖ original ‖ parent).</summary>
+    internal static Guid MovedChangeId(Guid original, Guid parent)
+    {
+        ReadOnlySpan<byte> label = "msecure/v1/restore-change"u8;
+        Span<byte> input = stackalloc byte[label.Length + (2 * IdEncoding.Length)];
+        label.CopyTo(input);
+        IdEncoding.Write(original, input[label.Length..]);
+        IdEncoding.Write(parent, input[(label.Length + IdEncoding.Length)..]);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(input, hash);
+        return IdEncoding.Read(hash);
+    }
+
+    private static SyncDocument Metadata(Guid change, Guid parent, Guid author, Guid? copyOf) =>
+        new() { Change = change, Parent = parent, Author = author, CopyOf = copyOf };
 
     /// <summary>The vault removed the record after the backup: a copy of the backup's version follows the removal.</summary>
     private static void BringBack(UnlockedVault vault, LocalChain chain, StoredRecord head, RevisionText backupCurrent, BackupRestoreResult result)
     {
         using RevisionText removal = chain.Read(head, head.Revision);
-        var sync = new SyncDocument { Change = Guid.NewGuid(), Parent = removal.Change, Author = vault.VaultId, CopyOf = backupCurrent.Change };
-        using RevisionText copy = backupCurrent.WithSync(sync, chain.Buffer);
+        using RevisionText copy = backupCurrent.WithSync(Metadata(Guid.NewGuid(), removal.Change, vault.VaultId, backupCurrent.Change), chain.Buffer);
         WriteTail(vault, chain, head.Id, head, [copy], result);
     }
 
@@ -168,7 +209,7 @@ internal static class RecordRestore
         string name = FreeName(vault, record.Name!);
         RecordDocument copy = RevisionText.Copy(record);
         copy.Name = name;
-        copy.Sync = new SyncDocument { Change = Guid.NewGuid(), Parent = last.Change, Author = vault.VaultId, CopyOf = null };
+        copy.Sync = Metadata(Guid.NewGuid(), last.Change, vault.VaultId, copyOf: null);
         renamed = RevisionText.FromRecord(id, copy, chain.Buffer);
         result.Rename(record.Name!, name);
         return [.. tail, renamed];
