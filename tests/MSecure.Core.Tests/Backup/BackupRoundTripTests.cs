@@ -154,7 +154,6 @@ public sealed class BackupRoundTripTests : IDisposable
         Populate();
         byte[] backup = Export(Source);
         using VaultCreation other = OtherVault("other.msecure");
-        using var kit = BackupCredentials.FromEmergencyKit(_source.Kit, TestVaults.Password);
 
         Import(other.Session, backup, BackupCredentials.FromEmergencyKit(_source.Kit, TestVaults.Password));
         string[] once = Everything(other.Session);

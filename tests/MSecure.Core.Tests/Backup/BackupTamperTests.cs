@@ -84,8 +84,6 @@ public sealed class BackupTamperTests : IDisposable
     public void ChunksReordered_Dropped_OrDuplicated_AreBackupTampered()
     {
         // Two full 64 KiB chunks and a last one.
-        RecordDraft big = RecordDraft.FromTemplate("Big", RecordTemplate.SecureNote);
-        big.Notes = new string('n', 60_000);
         for (int i = 0; i < 3; i++)
         {
             Session.Add(new RecordDraft { Name = "Big " + i, Template = RecordTemplate.SecureNote, Notes = new string((char)('a' + i), 60_000) });
