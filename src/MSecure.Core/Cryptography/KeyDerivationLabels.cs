@@ -25,4 +25,13 @@ internal static class KeyDerivationLabels
 
     /// <summary>HKDF-Expand label turning the server-authentication key into P-256 scalar material.</summary>
     internal static ReadOnlySpan<byte> ServerAuthenticationP256Scalar => "msecure/v1/server-authentication/ecdsa-p256-private-key"u8;
+
+    /// <summary>HKDF-Expand label of an account's backup key, from the server-authentication seed (used only as an HKDF pseudorandom key).</summary>
+    internal static ReadOnlySpan<byte> Backup => "msecure/v1/backup"u8;
+
+    /// <summary>HKDF-Expand label of a backup file's chunk key.</summary>
+    internal static ReadOnlySpan<byte> BackupChunk => "msecure/v1/backup/chunk"u8;
+
+    /// <summary>HKDF-Expand label of a backup file's key-check key.</summary>
+    internal static ReadOnlySpan<byte> BackupKeyCheck => "msecure/v1/backup/key-check"u8;
 }

@@ -396,7 +396,7 @@ public static class MSecureErrors
         Create(MSecureErrorCode.BackupKeyWrong, MSecureErrorCategory.AuthenticationError,
             sealedWithPassword
                 ? Format("The backup password does not open '{0}'.", path)
-                : Format("'{0}' was sealed with another account's Account Key: restore it with that account's emergency kit and password.", path));
+                : Format("'{0}' was sealed with another Account Key (another account's, or this account's before it was replaced): restore it with the emergency kit of that key and its password.", path));
 
     /// <summary>The backup failed authentication or ended early; nothing was restored.</summary>
     public static MSecureException BackupTampered(string path, string reason, Exception? innerException = null) =>

@@ -201,6 +201,37 @@ public sealed class VaultSession : IDisposable
         return Use(vault => FolderSync.Run(vault, folder, compact, progress));
     }
 
+    /// <summary>
+    /// Writes an encrypted backup of every live record with its history to <paramref name="destination"/>
+    /// (docs/ARCHITECTURE.md section 19.4), read in one transaction and encrypted as it streams out.
+    /// </summary>
+    /// <param name="destination">Where the backup goes (the caller creates the file, owner-only).</param>
+    /// <param name="mode">Seal with <paramref name="backupPassword"/> (Argon2id) or with the vault's Account Key.</param>
+    /// <param name="backupPassword">The backup password (password seal only; never stored).</param>
+    /// <param name="kdfParameters">The Argon2id cost of a password seal; the vault's own when null.</param>
+    /// <exception cref="MSecureException">KdfParametersOutOfRange, VaultTampered, RecordTampered, VaultLocked.</exception>
+    public Backup.BackupExportResult ExportBackup(System.IO.Stream destination, Backup.BackupSealMode mode, ReadOnlySpan<char> backupPassword = default,
+        KdfParameters? kdfParameters = null)
+    {
+        lock (_gate)
+        {
+            return Backup.BackupExport.Run(Current, destination, mode, backupPassword, kdfParameters);
+        }
+    }
+
+    /// <summary>
+    /// Restores a backup into this vault: the whole file is authenticated first (nothing is written
+    /// when any byte was altered, or it was truncated), then every record is merged in ONE write
+    /// transaction: new records added with their history, no duplicates, nothing already here lost.
+    /// </summary>
+    /// <param name="source">The backup, seekable (it is read twice).</param>
+    /// <param name="credentials">What opens it.</param>
+    /// <param name="dryRun">Count what would change, and write nothing.</param>
+    /// <param name="path">The file's name for messages.</param>
+    /// <exception cref="MSecureException">BackupInvalid, BackupKeyWrong, BackupTampered, WrongPassword, VaultBusy, VaultLocked.</exception>
+    public Backup.BackupRestoreResult ImportBackup(System.IO.Stream source, Backup.BackupCredentials credentials, bool dryRun = false, string path = "the backup") =>
+        Use(vault => Backup.BackupRestore.Run(vault, source, credentials, dryRun, path));
+
     /// <summary>Timeouts and retries of this session's account server requests.</summary>
     public AccountServerOptions AccountServerOptions
     {

@@ -237,7 +237,7 @@ internal static class PasswordSource
         isInputRedirected: Console.IsInputRedirected,
         commandLine: Environment.GetCommandLineArgs());
 
-    private static SecureString? ReadSecret(PSHost? host, string prompt)
+    internal static SecureString? ReadSecret(PSHost? host, string prompt)
     {
         try
         {
