@@ -205,12 +205,12 @@ internal sealed class RecordSetChange : IDisposable
     }
 
     /// <summary>A row state leaves the set (the row is replaced).</summary>
-    internal void Remove(RowState row) => _pending.Add(row);
+    internal void Remove(RowState row) => Pend(row);
 
     /// <summary>A row state joins the set.</summary>
     internal void Add(RowState row)
     {
-        _pending.Add(row);
+        Pend(row);
         _written.Add(row.Id);
     }
 
@@ -219,4 +219,15 @@ internal sealed class RecordSetChange : IDisposable
 
     /// <summary>Frees the AES key schedule and wipes its buffers.</summary>
     public void Dispose() => _hasher.Dispose();
+
+    /// <summary>Queues a toggle; a full chunk is applied at once, so a transaction writing many rows (an import) holds one chunk, not every row.</summary>
+    private void Pend(RowState row)
+    {
+        _pending.Add(row);
+        if (_pending.Count >= RecordSetHasher.ChunkRows)
+        {
+            _hasher.ToggleMany(_digest, CollectionsMarshal.AsSpan(_pending));
+            _pending.Clear();
+        }
+    }
 }
