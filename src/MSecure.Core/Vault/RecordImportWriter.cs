@@ -5,6 +5,7 @@ using System.Threading;
 using MSecure.Core.Errors;
 using MSecure.Core.Records;
 using MSecure.Core.Storage;
+using MSecure.Core.Sync;
 using MSecure.Core.Transfer;
 
 namespace MSecure.Core.Vault;
@@ -29,19 +30,22 @@ internal sealed class RecordImportWriter
     private readonly RecordSetChange _change;
     private readonly ImportOptions _options;
     private readonly ImportReportBuilder _report;
+    private readonly RecordBulkInserter _inserter;
 
-    /// <summary>Records added by this import: a duplicate of one of them is a duplicate within the file.</summary>
-    private readonly HashSet<Guid> _added = [];
+    /// <summary>The last row sequence number before the import: a row above it was added by this import (a duplicate of it is one within the file).</summary>
+    private readonly long _lastSeqBefore;
 
     /// <summary>Per name (normalised) that needed a number: the number to try next past <see cref="DuplicateProbe"/>.</summary>
     private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
 
-    private RecordImportWriter(UnlockedVault vault, RecordSetChange change, ImportOptions options, ImportReportBuilder report)
+    private RecordImportWriter(UnlockedVault vault, RecordSetChange change, ImportOptions options, ImportReportBuilder report, RecordBulkInserter inserter)
     {
+        _inserter = inserter;
         _vault = vault;
         _change = change;
         _options = options;
         _report = report;
+        _lastSeqBefore = RecordStore.LastSeq(vault.Database);
     }
 
     /// <summary>Imports <paramref name="items"/>; <paramref name="position"/> tells how much of the file was read (for progress), or is null.</summary>
@@ -50,13 +54,15 @@ internal sealed class RecordImportWriter
     internal static ImportReport Run(UnlockedVault vault, IEnumerable<ImportItem> items, ImportReportBuilder report, ImportOptions options,
         Func<(long Read, long Total)>? position, CancellationToken cancellationToken)
     {
+        using var cache = new ImportPageCache(vault.Database);
         try
         {
             vault.WriteRecords(change =>
             {
                 // Verified before the first insert: the digest check must see the rows as committed.
                 vault.EnsureVerified();
-                var writer = new RecordImportWriter(vault, change, options, report);
+                using var inserter = new RecordBulkInserter(vault.Database);
+                var writer = new RecordImportWriter(vault, change, options, report, inserter);
                 foreach (ImportItem item in items)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +84,8 @@ internal sealed class RecordImportWriter
                     throw MSecureErrors.ImportFailed(report.Source, report.Problems);
                 }
 
+                // The added records go into the sync outbox in one statement, not one per record.
+                SyncOutbox.TouchInsertedAfter(vault.Database, writer._lastSeqBefore);
                 return 0;
             });
         }
@@ -134,6 +142,12 @@ internal sealed class RecordImportWriter
     /// </summary>
     private void Store(string location, RecordContent content)
     {
+        // Most names are free: the unique index of live names says so while inserting, without a lookup first.
+        if (TryInsert(content))
+        {
+            return;
+        }
+
         Record? duplicate = null;
         bool duplicateInFile = false;
         string? baseKey = null;
@@ -180,7 +194,7 @@ internal sealed class RecordImportWriter
                 continue;
             }
 
-            bool inFile = _added.Contains(existing.Id);
+            bool inFile = RecordStore.SeqOf(_vault.Database, existing.Id) > _lastSeqBefore;
             switch (_options.OnDuplicate)
             {
                 case ImportDuplicatePolicy.Keep:
@@ -225,9 +239,22 @@ internal sealed class RecordImportWriter
 
     private void Insert(RecordContent content)
     {
-        Record record = RecordWriter.Insert(_vault, _change, content, checkName: false);
-        _added.Add(record.Id);
+        RecordWriter.Insert(_vault, _change, content, checkName: false, _inserter);
         _report.AddedOne();
+    }
+
+    /// <summary>Inserts under the entry's own name; false when the name is taken.</summary>
+    private bool TryInsert(RecordContent content)
+    {
+        try
+        {
+            Insert(content);
+            return true;
+        }
+        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.RecordNameConflict)
+        {
+            return false;
+        }
     }
 
     /// <summary>The live record of <paramref name="name"/> (ignoring case), in the vault or added by this transaction, or null.</summary>

@@ -101,8 +101,13 @@ internal static class RecordWriter
     private static IEnumerable<Guid> ConflictingIds(UnlockedVault vault, RecordContent content) =>
         RecordStore.FindLiveIdByName(vault.Database, vault.Codec.Cipher.NameIndex(content.Name)) is { } id ? [id] : [];
 
-    /// <summary>Inside a record write: adds <paramref name="content"/> at revision 1 (without <paramref name="checkName"/>, the unique index alone refuses a taken name).</summary>
-    internal static Record Insert(UnlockedVault vault, RecordSetChange change, RecordContent content, bool checkName)
+    /// <summary>
+    /// Inside a record write: adds <paramref name="content"/> at revision 1 (without <paramref name="checkName"/>,
+    /// the unique index alone refuses a taken name). With <paramref name="bulk"/> (an import) the row
+    /// goes in through its prepared statements and the caller puts the records in the sync outbox
+    /// itself, all at once (<see cref="SyncOutbox.TouchInsertedAfter"/>).
+    /// </summary>
+    internal static Record Insert(UnlockedVault vault, RecordSetChange change, RecordContent content, bool checkName, RecordBulkInserter? bulk = null)
     {
         var id = Guid.NewGuid();
         long now = VaultClock.NowMilliseconds();
@@ -115,14 +120,25 @@ internal static class RecordWriter
 
         try
         {
-            RecordStore.Insert(vault.Database, id, 1, deleted: false, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            if (bulk is null)
+            {
+                RecordStore.Insert(vault.Database, id, 1, deleted: false, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            }
+            else
+            {
+                bulk.Insert(id, 1, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            }
         }
         catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
         {
             throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
         }
 
-        SyncOutbox.Touch(vault.Database, id, 0);
+        if (bulk is null)
+        {
+            SyncOutbox.Touch(vault.Database, id, 0);
+        }
+
         change.Add(new RowState(id, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
         DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         return new Record(id, 1, content, at, at);
