@@ -24,6 +24,7 @@
         'Get-MSecureRecord'
         'Get-MSecureRecordHistory'
         'Get-MSecureVault'
+        'Import-MSecureRecord'
         'Lock-MSecureVault'
         'New-MSecureAccessKey'
         'New-MSecureAccountKey'
