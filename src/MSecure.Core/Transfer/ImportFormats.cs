@@ -10,6 +10,8 @@ public static class ImportFormats
     /// <summary>The formats, most specific first.</summary>
     public static IReadOnlyList<IImportFormat> All { get; } =
     [
+        new Formats.MSecure.MSecureCsvFormat(),
+        new Formats.Bitwarden.BitwardenJsonFormat(),
         // Each format adds itself here (one line each).
     ];
 
