@@ -12,6 +12,7 @@ public static class ImportFormats
     [
         new Formats.MSecure.MSecureCsvFormat(),
         new Formats.Bitwarden.BitwardenJsonFormat(),
+        new Formats.Bitwarden.BitwardenCsvFormat(),
         // Each format adds itself here (one line each).
     ];
 
