@@ -21,8 +21,9 @@ internal static class ImportOutput
             new MSecureImportCounts(report.Entries, report.Added, report.Merged, report.Skipped, report.Renamed, report.Failed),
             templates,
             new SortedDictionary<string, int>(report.CustomFields.ToDictionary(pair => pair.Key, pair => pair.Value), System.StringComparer.OrdinalIgnoreCase),
-            [.. report.Duplicates.Select(d => new MSecureImportDuplicate(d.Location, d.Name, d.ExistingName, d.InFile, d.Action.ToString(), d.StoredAs))],
-            [.. report.Renames.Select(r => new MSecureImportRename(r.Location, r.From, r.To))],
-            report.Problems, report.Remarks, report.Duration);
+            // Arrays: PowerShell indexes them ($report.Duplicates[0]); a collection expression's read-only wrapper it does not.
+            report.Duplicates.Select(d => new MSecureImportDuplicate(d.Location, d.Name, d.ExistingName, d.InFile, d.Action.ToString(), d.StoredAs)).ToArray(),
+            report.Renames.Select(r => new MSecureImportRename(r.Location, r.From, r.To)).ToArray(),
+            report.Problems.ToArray(), report.Remarks.ToArray(), report.Duration);
     }
 }
