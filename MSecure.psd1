@@ -26,6 +26,7 @@
         'Get-MSecureRecordHistory'
         'Get-MSecureVault'
         'Import-MSecureBackup'
+        'Import-MSecureRecord'
         'Lock-MSecureVault'
         'New-MSecureAccessKey'
         'New-MSecureAccountKey'

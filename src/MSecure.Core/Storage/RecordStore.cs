@@ -24,6 +24,10 @@ internal static class RecordStore
 
     private const string SelectLiveByNameSql = SelectColumns + " WHERE r.name_index = $name AND r.deleted = 0;";
 
+    private const string LastSeqSql = "SELECT coalesce(max(seq), 0) FROM records;";
+
+    private const string SeqOfSql = "SELECT seq FROM records WHERE id = $id;";
+
     private const string SelectLiveIdByNameSql = "SELECT id FROM records WHERE name_index = $name AND deleted = 0;";
 
     // A unary "+" keeps SQLite from using an index for the term: NOT INDEXED alone still lets it
@@ -84,6 +88,17 @@ internal static class RecordStore
         SqliteCommand command = database.Command(SelectLiveByNameSql);
         command.Parameters.AddWithValue("$name", nameIndex);
         return ReadSingle(database, command);
+    }
+
+    /// <summary>The highest row sequence number so far (0 when empty): rows inserted later have higher ones.</summary>
+    internal static long LastSeq(VaultDatabase database) => (long)database.Command(LastSeqSql).ExecuteScalar()!;
+
+    /// <summary>The row sequence number of <paramref name="id"/>, or 0 when it has no row.</summary>
+    internal static long SeqOf(VaultDatabase database, Guid id)
+    {
+        SqliteCommand command = database.Command(SeqOfSql);
+        command.Parameters.AddWithValue("$id", MetaStore.IdBytes(id));
+        return command.ExecuteScalar() is long seq ? seq : 0;
     }
 
     /// <summary>The id of the live record whose blind name index is <paramref name="nameIndex"/>, or null.</summary>

@@ -24,6 +24,8 @@ internal static class SyncOutbox
 
     private const string CountSql = "SELECT count(*) FROM sync_outbox;";
 
+    private const string TouchInsertedSql = "INSERT OR REPLACE INTO sync_outbox (record_id, server_revision) SELECT id, 0 FROM records WHERE seq > $after;";
+
     private const string PageSql =
         "SELECT o.record_id, o.server_revision, r.revision, r.deleted, c.content FROM sync_outbox AS o " +
         "LEFT JOIN records AS r ON r.id = o.record_id LEFT JOIN record_contents AS c ON c.record_seq = r.seq " +
@@ -35,6 +37,19 @@ internal static class SyncOutbox
         SqliteCommand command = database.Command(TouchSql);
         command.Parameters.AddWithValue("$id", MetaStore.IdBytes(id));
         command.Parameters.AddWithValue("$revision", revisionBefore);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Notes every row inserted after row sequence <paramref name="afterSeq"/> in this transaction as
+    /// new to the server (server revision 0), in one statement: what <see cref="Touch"/> per inserted
+    /// record does, for a bulk insert (an import). A later revision of such a row written in the same
+    /// transaction is still wholly unsent, so 0 replaces whatever that write noted.
+    /// </summary>
+    internal static void TouchInsertedAfter(VaultDatabase database, long afterSeq)
+    {
+        SqliteCommand command = database.Command(TouchInsertedSql);
+        command.Parameters.AddWithValue("$after", afterSeq);
         command.ExecuteNonQuery();
     }
 

@@ -54,16 +54,27 @@ internal static class RecordReader
                 return null;
             }
 
-            EnsureNotRolledBack(row);
-            Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, row.Id, row.Revision, ContentOf(row));
-            if (!string.Equals(RecordNames.Normalize(record.Name), RecordNames.Normalize(name), StringComparison.Ordinal))
-            {
-                throw MSecureErrors.RecordTampered(row.Id, "its name index belongs to another name");
-            }
-
+            Record record = OpenNamed(vault, row, name);
             vault.EnsureVerified();
             return record;
         });
+    }
+
+    /// <summary>
+    /// Opens the live row the name index of <paramref name="name"/> found; the decrypted name must
+    /// match, so a swapped index value cannot return another record.
+    /// </summary>
+    /// <exception cref="MSecureException">RecordTampered.</exception>
+    internal static Record OpenNamed(UnlockedVault vault, StoredRecord row, string name)
+    {
+        EnsureNotRolledBack(row);
+        Record record = vault.Codec.OpenRecord(EnvelopeRole.Record, row.Id, row.Revision, ContentOf(row));
+        if (!string.Equals(RecordNames.Normalize(record.Name), RecordNames.Normalize(name), StringComparison.Ordinal))
+        {
+            throw MSecureErrors.RecordTampered(row.Id, "its name index belongs to another name");
+        }
+
+        return record;
     }
 
     /// <summary>The earlier versions of <paramref name="id"/> (live or removed), newest first.</summary>

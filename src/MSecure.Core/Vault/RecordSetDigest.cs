@@ -187,10 +187,17 @@ internal sealed class RecordSetChange : IDisposable
     private readonly List<RowState> _pending = [];
     private readonly HashSet<Guid> _written = [];
 
-    internal RecordSetChange(AccountKeys keys, Guid vaultId, byte[] startDigest)
+    private readonly bool _trackWritten;
+
+    /// <param name="keys">The account keys.</param>
+    /// <param name="vaultId">The vault id.</param>
+    /// <param name="startDigest">The digest before the change.</param>
+    /// <param name="trackWritten">Whether to remember the records written (for their access grants); without access keys, nothing needs them, and a large import keeps no per-row list.</param>
+    internal RecordSetChange(AccountKeys keys, Guid vaultId, byte[] startDigest, bool trackWritten = true)
     {
         _hasher = new RecordSetHasher(keys, vaultId);
         _digest = (byte[])startDigest.Clone();
+        _trackWritten = trackWritten;
     }
 
     /// <summary>The digest after the toggles so far (pending toggles are applied in batches: XOR is order-free).</summary>
@@ -205,18 +212,32 @@ internal sealed class RecordSetChange : IDisposable
     }
 
     /// <summary>A row state leaves the set (the row is replaced).</summary>
-    internal void Remove(RowState row) => _pending.Add(row);
+    internal void Remove(RowState row) => Pend(row);
 
     /// <summary>A row state joins the set.</summary>
     internal void Add(RowState row)
     {
-        _pending.Add(row);
-        _written.Add(row.Id);
+        Pend(row);
+        if (_trackWritten)
+        {
+            _written.Add(row.Id);
+        }
     }
 
-    /// <summary>The records this change wrote a new row state of (their access grants are refreshed in the same transaction).</summary>
+    /// <summary>The records this change wrote a new row state of (their access grants are refreshed in the same transaction); empty unless tracked.</summary>
     internal IReadOnlyCollection<Guid> WrittenRecords => _written;
 
     /// <summary>Frees the AES key schedule and wipes its buffers.</summary>
     public void Dispose() => _hasher.Dispose();
+
+    /// <summary>Queues a toggle; a full chunk is applied at once, so a transaction writing many rows (an import) holds one chunk, not every row.</summary>
+    private void Pend(RowState row)
+    {
+        _pending.Add(row);
+        if (_pending.Count >= RecordSetHasher.ChunkRows)
+        {
+            _hasher.ToggleMany(_digest, CollectionsMarshal.AsSpan(_pending));
+            _pending.Clear();
+        }
+    }
 }

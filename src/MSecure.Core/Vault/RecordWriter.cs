@@ -63,21 +63,24 @@ internal static class RecordWriter
     internal static Record Update(UnlockedVault vault, Guid id, RecordDraft draft, long? expectedRevision)
     {
         RecordContent content = RecordValidation.Validate(draft);
-        return vault.WriteRecords(change =>
-        {
-            StoredRecord current = LiveRow(vault, id, expectedRevision);
-            RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
-            long modifiedAt = VaultClock.NowMilliseconds();
-            SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt, NextChange(vault, id, current.Revision, previous.Sync));
-            EnsureNameFree(vault, sealedRecord.NameIndex, id);
-            MoveToHistory(vault, current, history!);
-            ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
-            SyncOutbox.Touch(vault.Database, id, current.Revision);
-            change.Remove(StateOf(current));
-            change.Add(new RowState(id, current.Revision + 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
-            return new Record(id, current.Revision + 1, content,
-                DateTimeOffset.FromUnixTimeMilliseconds(previous.Created), DateTimeOffset.FromUnixTimeMilliseconds(modifiedAt));
-        });
+        return vault.WriteRecords(change => WriteRevision(vault, change, id, content, expectedRevision));
+    }
+
+    /// <summary>Inside a record write: the next revision of <paramref name="id"/> (the previous one moves to history).</summary>
+    internal static Record WriteRevision(UnlockedVault vault, RecordSetChange change, Guid id, RecordContent content, long? expectedRevision)
+    {
+        StoredRecord current = LiveRow(vault, id, expectedRevision);
+        RecordDocument previous = vault.Codec.OpenDocument(EnvelopeRole.Record, id, current.Revision, RecordReader.ContentOf(current), out byte[]? history, sealHistory: true);
+        long modifiedAt = VaultClock.NowMilliseconds();
+        SealedRecord sealedRecord = vault.Codec.Seal(id, current.Revision + 1, content, previous.Created, modifiedAt, NextChange(vault, id, current.Revision, previous.Sync));
+        EnsureNameFree(vault, sealedRecord.NameIndex, id);
+        MoveToHistory(vault, current, history!);
+        ReplaceRow(vault, current, deleted: false, modifiedAt, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+        SyncOutbox.Touch(vault.Database, id, current.Revision);
+        change.Remove(StateOf(current));
+        change.Add(new RowState(id, current.Revision + 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
+        return new Record(id, current.Revision + 1, content,
+            DateTimeOffset.FromUnixTimeMilliseconds(previous.Created), DateTimeOffset.FromUnixTimeMilliseconds(modifiedAt));
     }
 
     /// <summary>Replaces <paramref name="id"/> with a tombstone at the next revision; the last version goes to history.</summary>
@@ -98,7 +101,13 @@ internal static class RecordWriter
     private static IEnumerable<Guid> ConflictingIds(UnlockedVault vault, RecordContent content) =>
         RecordStore.FindLiveIdByName(vault.Database, vault.Codec.Cipher.NameIndex(content.Name)) is { } id ? [id] : [];
 
-    private static Record Insert(UnlockedVault vault, RecordSetChange change, RecordContent content, bool checkName)
+    /// <summary>
+    /// Inside a record write: adds <paramref name="content"/> at revision 1 (without <paramref name="checkName"/>,
+    /// the unique index alone refuses a taken name). With <paramref name="bulk"/> (an import) the row
+    /// goes in through its prepared statements and the caller puts the records in the sync outbox
+    /// itself, all at once (<see cref="SyncOutbox.TouchInsertedAfter"/>).
+    /// </summary>
+    internal static Record Insert(UnlockedVault vault, RecordSetChange change, RecordContent content, bool checkName, RecordBulkInserter? bulk = null)
     {
         var id = Guid.NewGuid();
         long now = VaultClock.NowMilliseconds();
@@ -111,14 +120,25 @@ internal static class RecordWriter
 
         try
         {
-            RecordStore.Insert(vault.Database, id, 1, deleted: false, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            if (bulk is null)
+            {
+                RecordStore.Insert(vault.Database, id, 1, deleted: false, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            }
+            else
+            {
+                bulk.Insert(id, 1, now, sealedRecord.NameIndex, sealedRecord.Summary, sealedRecord.Content);
+            }
         }
         catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
         {
             throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
         }
 
-        SyncOutbox.Touch(vault.Database, id, 0);
+        if (bulk is null)
+        {
+            SyncOutbox.Touch(vault.Database, id, 0);
+        }
+
         change.Add(new RowState(id, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
         DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         return new Record(id, 1, content, at, at);

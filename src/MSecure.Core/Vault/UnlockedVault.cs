@@ -149,7 +149,7 @@ internal sealed class UnlockedVault : IDisposable
             long dataVersion = Database.ReadDataVersion();
             VaultState stored = ReadState();
             keepVerified = _verified is not null && dataVersion == _verifiedDataVersion && stored.Revision == _verified.Revision;
-            using var change = new RecordSetChange(Codec.Cipher.Keys, VaultId, stored.RecordDigest);
+            using var change = new RecordSetChange(Codec.Cipher.Keys, VaultId, stored.RecordDigest, trackWritten: AccessKeyStore.Any(Database));
             T value = work(change);
             Access.AccessGrantWriter.Refresh(this, change.WrittenRecords);
             committed = stored with { Revision = stored.Revision + 1, RecordDigest = change.Digest.ToArray() };

@@ -39,6 +39,46 @@ public sealed class VaultSession : IDisposable
     public IReadOnlyList<Record> AddMany(IEnumerable<RecordDraft> drafts) => Use(vault => RecordWriter.AddMany(vault, drafts));
 
     /// <summary>
+    /// Imports the file <paramref name="path"/> in one transaction: every entry or, when any cannot be
+    /// read or stored, none (ImportFailed lists each "location: reason", never a value). Entries are
+    /// streamed (memory stays flat in their number); duplicates follow <see cref="Transfer.ImportOptions.OnDuplicate"/>;
+    /// a taken name that is not a duplicate becomes "Name (2)". The file is opened for reading only.
+    /// With <see cref="Transfer.ImportOptions.DryRun"/> nothing is written and the report says what would be.
+    /// </summary>
+    /// <param name="path">The file to import.</param>
+    /// <param name="format">Its format, or <see cref="Transfer.ImportFormat.Auto"/> to recognise it from its content.</param>
+    /// <param name="options">How to store the entries; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the import: nothing is written.</param>
+    /// <exception cref="MSecureException">ImportFormatUnknown, ImportFileInvalid, ImportFailed, VaultLocked, VaultBusy, VaultTampered.</exception>
+    /// <exception cref="System.IO.FileNotFoundException">No such file.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled: nothing was written.</exception>
+    public Transfer.ImportReport ImportFile(string path, Transfer.ImportFormat format = Transfer.ImportFormat.Auto, Transfer.ImportOptions? options = null,
+        System.Threading.CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new Transfer.ImportOptions();
+        using Transfer.ImportFileReader file = Transfer.ImportFileReader.Open(path, format);
+        var report = new Transfer.ImportReportBuilder(file.Path, file.Format, options.DryRun);
+        return Use(vault => RecordImportWriter.Run(vault, file.Read(cancellationToken), report, options, file.Position, cancellationToken));
+    }
+
+    /// <summary>
+    /// Imports <paramref name="items"/> (read by a format's reader, or built by the caller) like
+    /// <see cref="ImportFile"/>; <paramref name="source"/> names them in the report and in errors.
+    /// </summary>
+    /// <exception cref="MSecureException">ImportFailed, VaultLocked, VaultBusy, VaultTampered.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled: nothing was written.</exception>
+    public Transfer.ImportReport Import(IEnumerable<Transfer.ImportItem> items, string source, Transfer.ImportOptions? options = null,
+        System.Threading.CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new Transfer.ImportOptions();
+        var report = new Transfer.ImportReportBuilder(source, null, options.DryRun);
+        return Use(vault => RecordImportWriter.Run(vault, items, report, options, null, cancellationToken));
+    }
+
+    /// <summary>
     /// Replaces record <paramref name="id"/>'s content, keeping the previous version in history.
     /// With <paramref name="expectedRevision"/>, fails unless the record is still at that revision.
     /// </summary>

@@ -71,4 +71,7 @@ internal static class ModuleErrorIds
 
     /// <summary>A record write while only a read-only access key (MSECURE_ACCESS_KEY) is available.</summary>
     internal const string AccessKeyReadOnly = "AccessKeyReadOnly";
+
+    /// <summary>The file Import-MSecureRecord was given does not exist.</summary>
+    internal const string ImportFileNotFound = "ImportFileNotFound";
 }
