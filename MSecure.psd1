@@ -20,6 +20,7 @@
         'Disconnect-MSecureAccount'
         'Export-MSecureBackup'
         'Export-MSecureEmergencyKit'
+        'Export-MSecureRecord'
         'Get-MSecureAccessKey'
         'Get-MSecureDevice'
         'Get-MSecureRecord'

@@ -74,4 +74,7 @@ internal static class ModuleErrorIds
 
     /// <summary>The file Import-MSecureRecord was given does not exist.</summary>
     internal const string ImportFileNotFound = "ImportFileNotFound";
+
+    /// <summary>Export-MSecureRecord without -AsPlainText: a plaintext export must be asked for explicitly.</summary>
+    internal const string ExportRequiresPlainText = "ExportRequiresPlainText";
 }

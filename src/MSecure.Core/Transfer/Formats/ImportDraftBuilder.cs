@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using MSecure.Core.Errors;
 using MSecure.Core.Records;
 
 namespace MSecure.Core.Transfer.Formats;
@@ -9,8 +8,8 @@ namespace MSecure.Core.Transfer.Formats;
 /// <summary>
 /// Builds one <see cref="ImportItem"/> by the shared mapping rules: the template's fields first,
 /// anything else a custom field (never dropped), labels made unique ("Phone (2)"), one-time
-/// password seeds recognised, tags and remarks collected, and the result checked by the same
-/// validation the vault applies, so a problem is reported with the entry's location, never a value.
+/// password seeds recognised, tags and remarks collected, and the result checked against
+/// <see cref="RecordLimits"/>, so a value too long is reported with the entry's location, never cut and never shown.
 /// </summary>
 internal sealed class ImportDraftBuilder
 {
@@ -21,6 +20,7 @@ internal sealed class ImportDraftBuilder
     internal const string UnlabelledField = "Field";
 
     private readonly RecordDraft _draft;
+    private readonly int _templateFields;
     private readonly HashSet<string> _labels = new(StringComparer.OrdinalIgnoreCase);
     private List<string>? _customFields;
     private List<string>? _remarks;
@@ -29,6 +29,7 @@ internal sealed class ImportDraftBuilder
     internal ImportDraftBuilder(string? name, RecordTemplate template)
     {
         _draft = RecordDraft.FromTemplate(string.IsNullOrWhiteSpace(name) ? UntitledName : name, template);
+        _templateFields = _draft.Fields.Count;
         foreach (RecordField field in _draft.Fields)
         {
             _labels.Add(field.Label);
@@ -41,8 +42,8 @@ internal sealed class ImportDraftBuilder
     /// <summary>Whether the template has a field labelled <paramref name="label"/> that is still empty.</summary>
     internal bool IsTemplateFieldEmpty(string label)
     {
-        int index = IndexOf(label);
-        return index >= 0 && _draft.Fields[index].Value.Length == 0 && RecordTemplates.KindOf(_draft.Template, label) is not null;
+        int index = TemplateIndex(label);
+        return index >= 0 && _draft.Fields[index].Value.Length == 0;
     }
 
     /// <summary>
@@ -57,16 +58,14 @@ internal sealed class ImportDraftBuilder
             return;
         }
 
-        int index = IndexOf(label);
-        FieldKind? kind = RecordTemplates.KindOf(_draft.Template, label);
-        if (index >= 0 && kind is not null && _draft.Fields[index].Value.Length == 0)
+        int index = TemplateIndex(label);
+        if (index >= 0 && _draft.Fields[index].Value.Length == 0)
         {
-            RecordField existing = _draft.Fields[index];
-            _draft.Fields[index] = existing with { Value = value };
+            _draft.Fields[index] = _draft.Fields[index] with { Value = value };
             return;
         }
 
-        AddCustomField(label, kind ?? FieldKind.Text, value);
+        AddCustomField(label, index >= 0 ? _draft.Fields[index].Kind : FieldKind.Text, value);
     }
 
     /// <summary>
@@ -141,10 +140,15 @@ internal sealed class ImportDraftBuilder
         }
 
         string trimmed = tag.Trim();
-        if (!_draft.Tags.Exists(existing => string.Equals(existing, trimmed, StringComparison.OrdinalIgnoreCase)))
+        foreach (string existing in _draft.Tags)
         {
-            _draft.Tags.Add(trimmed);
+            if (string.Equals(existing, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
         }
+
+        _draft.Tags.Add(trimmed);
     }
 
     /// <summary>The record's notes.</summary>
@@ -168,20 +172,67 @@ internal sealed class ImportDraftBuilder
     internal void AttachmentSkipped(string? fileName) =>
         Remark(string.Format(CultureInfo.InvariantCulture, "attachment '{0}' skipped", DisplayText.Neutralize(string.IsNullOrEmpty(fileName) ? "(unnamed)" : fileName)));
 
-    /// <summary>The entry: read, or failed with the reason the vault would give (never a value) when the draft breaks a record rule or limit.</summary>
+    /// <summary>
+    /// The entry: read, or failed when the draft is beyond <see cref="RecordLimits"/> (the reason
+    /// names the rule and the field's label, never a value). The vault's full validation (showable
+    /// names and labels, valid Unicode) runs when the import stores the drafts.
+    /// </summary>
     internal ImportItem Build(string location, string sourceKind)
     {
-        try
+        string? problem = LimitProblem();
+        return problem is null
+            ? ImportItem.Read(location, _draft, sourceKind, _customFields, _remarks)
+            : ImportItem.Failed(location, problem, sourceKind);
+    }
+
+    private string? LimitProblem()
+    {
+        if (_draft.Name.Length > RecordLimits.MaximumNameLength)
         {
-            _ = RecordValidation.Validate(_draft);
-        }
-        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.InvalidRecord)
-        {
-            return ImportItem.Failed(location, exception.Message, sourceKind);
+            return Limit("the name", _draft.Name.Length, RecordLimits.MaximumNameLength);
         }
 
-        return ImportItem.Read(location, _draft, sourceKind, _customFields, _remarks);
+        if (_draft.Notes.Length > RecordLimits.MaximumNotesLength)
+        {
+            return Limit("the notes", _draft.Notes.Length, RecordLimits.MaximumNotesLength);
+        }
+
+        if (_draft.Fields.Count > RecordLimits.MaximumFields)
+        {
+            return string.Format(CultureInfo.InvariantCulture, "it has {0} fields; at most {1} are allowed.", _draft.Fields.Count, RecordLimits.MaximumFields);
+        }
+
+        foreach (RecordField field in _draft.Fields)
+        {
+            if (field.Label.Length > RecordLimits.MaximumLabelLength)
+            {
+                return Limit("a field's label", field.Label.Length, RecordLimits.MaximumLabelLength);
+            }
+
+            if (field.Value.Length > RecordLimits.MaximumValueLength)
+            {
+                return Limit("the value of field '" + DisplayText.Neutralize(field.Label) + "'", field.Value.Length, RecordLimits.MaximumValueLength);
+            }
+        }
+
+        if (_draft.Tags.Count > RecordLimits.MaximumTags)
+        {
+            return string.Format(CultureInfo.InvariantCulture, "it has {0} tags; at most {1} are allowed.", _draft.Tags.Count, RecordLimits.MaximumTags);
+        }
+
+        foreach (string tag in _draft.Tags)
+        {
+            if (tag.Length > RecordLimits.MaximumTagLength)
+            {
+                return Limit("a tag", tag.Length, RecordLimits.MaximumTagLength);
+            }
+        }
+
+        return null;
     }
+
+    private static string Limit(string what, int length, int maximum) =>
+        string.Format(CultureInfo.InvariantCulture, "{0} is {1} characters long; at most {2} are allowed.", what, length, maximum);
 
     /// <summary>The label of the Login template's one-time password field.</summary>
     internal const string OneTimePasswordLabel = "OneTimePassword";
@@ -191,8 +242,19 @@ internal sealed class ImportDraftBuilder
         value.StartsWith("otpauth://", StringComparison.OrdinalIgnoreCase)
         || LabelKey.Of(label) is "onetimepassword" or "totp" or "otp" or "2fa" or "onetimecode" or "authenticator" or "totpseed" or "otpseed";
 
-    private int IndexOf(string label) =>
-        _draft.Fields.FindIndex(field => string.Equals(field.Label, label, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The index of the template field labelled <paramref name="label"/> (ignoring case), or -1.</summary>
+    private int TemplateIndex(string label)
+    {
+        for (int i = 0; i < _templateFields; i++)
+        {
+            if (string.Equals(_draft.Fields[i].Label, label, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private string UniqueLabel(string label)
     {

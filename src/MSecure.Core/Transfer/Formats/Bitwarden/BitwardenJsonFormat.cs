@@ -63,12 +63,19 @@ public sealed class BitwardenJsonFormat : IImportFormat
     private static void Scan(Stream input, Dictionary<string, string> folders, List<ImportItem>? items, CancellationToken cancellationToken)
     {
         using var root = new JsonRootArrays(input);
+        bool sawFolders = false;
         while (Next(root, input, out JsonRootValue value))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (value.Property is "folders" or "collections" or "encrypted")
             {
+                sawFolders |= value.Property is "folders";
                 Take(input, value, folders, items);
+            }
+            else if (value.Property == "items" && sawFolders)
+            {
+                // Folders before the items (as Bitwarden writes them): the rest is read in the main pass.
+                return;
             }
         }
     }
