@@ -11,6 +11,7 @@ public static class ImportFormats
     public static IReadOnlyList<IImportFormat> All { get; } =
     [
         // Each format adds itself here (one line each).
+        new Formats.OnePassword.OnePasswordCsvFormat(),
     ];
 
     /// <summary>The reader of <paramref name="format"/> (not Auto).</summary>
