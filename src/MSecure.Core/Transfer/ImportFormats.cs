@@ -11,6 +11,7 @@ public static class ImportFormats
     public static IReadOnlyList<IImportFormat> All { get; } =
     [
         // Each format adds itself here (one line each).
+        new Formats.OnePassword.OnePassword1PuxFormat(),
         new Formats.OnePassword.OnePasswordCsvFormat(),
     ];
 
