@@ -12,6 +12,8 @@ public static class ImportFormats
     [
         // Each format adds itself here (one line each).
         new Formats.OnePassword.OnePassword1PuxFormat(),
+        new Formats.KeePass.KeePassXmlFormat(),
+        new Formats.KeePass.KeePassXcCsvFormat(),
         new Formats.OnePassword.OnePasswordCsvFormat(),
     ];
 

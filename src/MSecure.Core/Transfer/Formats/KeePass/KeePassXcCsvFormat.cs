@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using CsvHelper;
+
+namespace MSecure.Core.Transfer.Formats.KeePass;
+
+/// <summary>
+/// KeePassXC's CSV export: <c>"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"</c>
+/// (KeePassXC 2.6 and later; earlier versions stop after Notes), every value quoted. Group is
+/// the full path from the root group ("Passwords/Work/Cloud"); the root's name is dropped, as in
+/// the XML. TOTP is an otpauth URI. Icon and the two dates describe the entry in KeePassXC and
+/// are not imported; any other column (a later KeePassXC's Tags, or one added by hand) is read
+/// by name: Tags as tags, the rest as custom fields.
+/// </summary>
+internal sealed class KeePassXcCsvFormat : IImportFormat
+{
+    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "Icon", "Last Modified", "Created" };
+
+    /// <inheritdoc/>
+    public ImportFormat Format => ImportFormat.KeePassXcCsv;
+
+    /// <inheritdoc/>
+    public bool Recognizes(ImportSniff sniff)
+    {
+        ArgumentNullException.ThrowIfNull(sniff);
+        IReadOnlyList<string> columns = ImportCsv.FirstRow(sniff.HeadText);
+        string[] expected = ["Group", "Title", "Username", "Password", "URL", "Notes"];
+        if (columns.Count < expected.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!string.Equals(columns[i], expected[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<ImportItem> Read(Stream input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ReadRows(input, cancellationToken);
+    }
+
+    private static IEnumerable<ImportItem> ReadRows(Stream input, CancellationToken cancellationToken)
+    {
+        var malformed = new Queue<long>();
+        using CsvReader reader = ImportCsv.Open(input, malformed);
+        IReadOnlyList<string> headers = reader.Headers;
+        Dictionary<string, int> index = ImportCsv.HeaderIndex(headers);
+        if (!index.ContainsKey("Title") || !index.ContainsKey("Group"))
+        {
+            throw ImportCsv.Invalid(input, "its header row has no Group and Title columns, so it is not a KeePassXC CSV export.");
+        }
+
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (malformed.TryDequeue(out long line))
+            {
+                yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)", "entry");
+            }
+
+            yield return ReadRow(reader, headers);
+        }
+
+        while (malformed.TryDequeue(out long line))
+        {
+            yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)", "entry");
+        }
+    }
+
+    private static ImportItem ReadRow(CsvReader reader, IReadOnlyList<string> headers)
+    {
+        var entry = new KeePassEntry();
+        for (int i = 0; i < headers.Count && i < reader.FieldCount; i++)
+        {
+            string header = headers[i].Trim();
+            string value = reader.GetString(i) ?? string.Empty;
+            switch (header.ToUpperInvariant())
+            {
+                case "GROUP":
+                    int slash = value.IndexOf('/', StringComparison.Ordinal);
+                    entry.GroupPath = slash < 0 ? string.Empty : value[(slash + 1)..];
+                    break;
+                case "TITLE":
+                    entry.AddString("Title", value, isProtected: false);
+                    break;
+                case "USERNAME":
+                    entry.AddString("UserName", value, isProtected: false);
+                    break;
+                case "PASSWORD":
+                    entry.AddString("Password", value, isProtected: true);
+                    break;
+                case "URL":
+                    entry.AddString("URL", value, isProtected: false);
+                    break;
+                case "NOTES":
+                    entry.AddString("Notes", value, isProtected: false);
+                    break;
+                case "TOTP":
+                    entry.AddString("otp", value, isProtected: true);
+                    break;
+                case "TAGS":
+                    entry.AddTags(value);
+                    break;
+                default:
+                    if (!Ignored.Contains(header) && value.Length > 0)
+                    {
+                        entry.AddString(header, value, isProtected: false);
+                    }
+
+                    break;
+            }
+        }
+
+        return entry.Build(ImportCsv.Line(reader.LineNumber));
+    }
+}
