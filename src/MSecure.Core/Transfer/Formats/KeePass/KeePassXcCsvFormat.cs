@@ -12,10 +12,14 @@ namespace MSecure.Core.Transfer.Formats.KeePass;
 /// the full path from the root group ("Passwords/Work/Cloud"); the root's name is dropped, as in
 /// the XML. TOTP is an otpauth URI. Icon and the two dates describe the entry in KeePassXC and
 /// are not imported; any other column (a later KeePassXC's Tags, or one added by hand) is read
-/// by name: Tags as tags, the rest as custom fields.
+/// by name: Tags as tags, the rest as custom fields. Entries of the "Recycle Bin" group right
+/// under the root (KeePassXC's recycle bin, which the CSV cannot otherwise tell apart) are
+/// deleted ones and are not imported, as in the XML.
 /// </summary>
 internal sealed class KeePassXcCsvFormat : IImportFormat
 {
+    private const string RecycleBin = "Recycle Bin";
+
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "Icon", "Last Modified", "Created" };
 
     /// <inheritdoc/>
@@ -69,13 +73,28 @@ internal sealed class KeePassXcCsvFormat : IImportFormat
                 yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)", "entry");
             }
 
-            yield return ReadRow(reader, headers);
+            if (!InRecycleBin(ImportCsv.Field(reader, index["Group"])))
+            {
+                yield return ReadRow(reader, headers);
+            }
         }
 
         while (malformed.TryDequeue(out long line))
         {
             yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)", "entry");
         }
+    }
+
+    private static bool InRecycleBin(string group)
+    {
+        string path = WithoutRoot(group);
+        return path == RecycleBin || path.StartsWith(RecycleBin + "/", StringComparison.Ordinal);
+    }
+
+    private static string WithoutRoot(string group)
+    {
+        int slash = group.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? string.Empty : group[(slash + 1)..];
     }
 
     private static ImportItem ReadRow(CsvReader reader, IReadOnlyList<string> headers)
@@ -88,8 +107,7 @@ internal sealed class KeePassXcCsvFormat : IImportFormat
             switch (header.ToUpperInvariant())
             {
                 case "GROUP":
-                    int slash = value.IndexOf('/', StringComparison.Ordinal);
-                    entry.GroupPath = slash < 0 ? string.Empty : value[(slash + 1)..];
+                    entry.GroupPath = WithoutRoot(value);
                     break;
                 case "TITLE":
                     entry.AddString("Title", value, isProtected: false);
