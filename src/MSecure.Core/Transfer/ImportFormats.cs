@@ -10,6 +10,9 @@ public static class ImportFormats
     /// <summary>The formats, most specific first.</summary>
     public static IReadOnlyList<IImportFormat> All { get; } =
     [
+        new Formats.MSecure.MSecureCsvFormat(),
+        new Formats.Bitwarden.BitwardenJsonFormat(),
+        new Formats.Bitwarden.BitwardenCsvFormat(),
         // Each format adds itself here (one line each).
         new Formats.OnePassword.OnePassword1PuxFormat(),
         new Formats.KeePass.KeePassXmlFormat(),
