@@ -10,10 +10,10 @@ using Xunit;
 
 namespace MSecure.Core.Tests.Transfer;
 
-/// <summary>The import fixtures made for these tests (Transfer/Fixtures) and helpers to read and check them.</summary>
+/// <summary>Helpers to read the import fixtures (see <see cref="TransferFixtures"/>) as the cmdlet does and to check records field by field.</summary>
 internal static class ImportFixtures
 {
-    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Transfer", "Fixtures", name);
+    public static string PathOf(string name) => TransferFixtures.PathOf(name);
 
     /// <summary>Every entry of <paramref name="path"/> read as <paramref name="format"/>, the file opened read-only as the cmdlet opens it.</summary>
     public static List<ImportItem> ReadAll(ImportFormat format, string path)

@@ -109,23 +109,31 @@ public sealed class OnePasswordCsvFormatTests
     }
 
     [Fact]
-    public void Broken_Quoting_Is_A_Problem_With_Its_Line_And_No_Value()
+    public void A_Stray_Quote_Inside_An_Unquoted_Value_Is_Kept_As_Text()
     {
         using var directory = new TestSupport.TempDirectory();
-        string path = directory.File("broken.csv");
+        string path = directory.File("stray.csv");
         System.IO.File.WriteAllText(path,
             "Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes\n" +
             "Good,https://a.example,u,good-secret,,false,false,,\n" +
-            "Bad,https://b.example,u,bad\"sec\"ret-XYZ,,false,false,,\n" +
-            "Also good,https://c.example,u,other-secret,,false,false,,\n");
+            "Odd,https://b.example,u,odd\"sec\"ret-XYZ,,false,false,,\n");
 
         List<ImportItem> items = ImportFixtures.ReadAll(ImportFormat.OnePasswordCsv, path);
 
-        Assert.Equal(3, items.Count);
-        ImportItem bad = Assert.Single(items, item => item.Draft is null);
-        Assert.Equal("line 3", bad.Location);
-        Assert.Contains("quoting", bad.Problem!, System.StringComparison.Ordinal);
-        ImportFixtures.NoValueInMessages(items, "bad\"sec\"ret-XYZ", "ret-XYZ");
-        Assert.Equal(["Good", "Also good"], items.FindAll(item => item.Draft is not null).ConvertAll(item => item.Draft!.Name));
+        Assert.Equal(["line 2", "line 3"], items.ConvertAll(item => item.Location));
+        items.Named("Odd").Draft().HasField("Password", "odd\"sec\"ret-XYZ", FieldKind.Secret);
+        ImportFixtures.NoValueInMessages(items, "sec\"ret-XYZ", "good-secret");
+    }
+
+    [Fact]
+    public void A_Header_Without_Title_Is_ImportFileInvalid()
+    {
+        using var directory = new TestSupport.TempDirectory();
+        string path = directory.File("no-title.csv");
+        System.IO.File.WriteAllText(path, "Name2,Url,Username,Password\nx,y,z,w\n");
+
+        var error = Assert.Throws<Errors.MSecureException>(() => ImportFixtures.ReadAll(ImportFormat.OnePasswordCsv, path));
+
+        Assert.Equal(Errors.MSecureErrorCode.ImportFileInvalid, error.Code);
     }
 }

@@ -14,6 +14,7 @@ namespace MSecure.Core.Transfer.Formats.KeePass;
 /// </summary>
 internal sealed class KeePassEntry
 {
+    private const string SourceKind = "entry";
     private const string TitleKey = "Title";
     private const string UserNameKey = "UserName";
     private const string PasswordKey = "Password";
@@ -76,19 +77,16 @@ internal sealed class KeePassEntry
 
         if (_problems.Count > 0)
         {
-            return ImportItem.Failed(location, string.Join("; ", _problems), "entry");
+            return ImportItem.Failed(location, string.Join("; ", _problems), SourceKind);
         }
 
         bool isLogin = userName.Length > 0 || password.Length > 0 || url.Length > 0 || !string.IsNullOrEmpty(seed);
-        var entry = new ImportEntryBuilder(isLogin ? RecordTemplate.Login : RecordTemplate.SecureNote, "entry")
-        {
-            Name = title,
-        };
-        entry.Set(RecordFieldNames.DefaultUserNameLabel, userName, FieldKind.Text);
-        entry.Set(RecordFieldNames.DefaultPasswordLabel, password, FieldKind.Secret);
-        entry.Set(RecordFieldNames.DefaultUrlLabel, url, FieldKind.Url);
+        var entry = new ImportDraftBuilder(title, isLogin ? RecordTemplate.Login : RecordTemplate.SecureNote);
+        entry.Put(RecordFieldNames.DefaultUserNameLabel, userName, FieldKind.Text);
+        entry.Put(RecordFieldNames.DefaultPasswordLabel, password, FieldKind.Secret);
+        entry.Put(RecordFieldNames.DefaultUrlLabel, url, FieldKind.Url);
         entry.SetOneTimePassword(seed);
-        entry.AddNotes(Get(NotesKey));
+        entry.Notes = Get(NotesKey);
         entry.AddTag(GroupPath);
         foreach (string tag in _tags)
         {
@@ -107,7 +105,7 @@ internal sealed class KeePassEntry
 
         foreach (string attachment in _attachments)
         {
-            entry.SkipAttachment(attachment);
+            entry.AttachmentSkipped(attachment);
         }
 
         if (HistoryCount > 0)
@@ -115,7 +113,7 @@ internal sealed class KeePassEntry
             entry.Remark(string.Create(CultureInfo.InvariantCulture, $"{HistoryCount} history revision(s) not imported"));
         }
 
-        return entry.Build(location);
+        return entry.Build(location, SourceKind);
     }
 
     private string Get(string key) => _strings.TryGetValue(key, out string? value) ? value : string.Empty;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
-using CsvHelper;
 
 namespace MSecure.Core.Transfer.Formats.KeePass;
 
@@ -29,7 +28,7 @@ internal sealed class KeePassXcCsvFormat : IImportFormat
     public bool Recognizes(ImportSniff sniff)
     {
         ArgumentNullException.ThrowIfNull(sniff);
-        IReadOnlyList<string> columns = ImportCsv.FirstRow(sniff.HeadText);
+        IReadOnlyList<string> columns = CsvHeader.FirstLine(sniff.HeadText);
         string[] expected = ["Group", "Title", "Username", "Password", "URL", "Notes"];
         if (columns.Count < expected.Length)
         {
@@ -56,32 +55,26 @@ internal sealed class KeePassXcCsvFormat : IImportFormat
 
     private static IEnumerable<ImportItem> ReadRows(Stream input, CancellationToken cancellationToken)
     {
-        var malformed = new Queue<long>();
-        using CsvReader reader = ImportCsv.Open(input, malformed);
-        IReadOnlyList<string> headers = reader.Headers;
-        Dictionary<string, int> index = ImportCsv.HeaderIndex(headers);
-        if (!index.ContainsKey("Title") || !index.ContainsKey("Group"))
+        string[]? headers = null;
+        int group = -1;
+        foreach (CsvRecord row in CsvRows.Read(input, cancellationToken))
         {
-            throw ImportCsv.Invalid(input, "its header row has no Group and Title columns, so it is not a KeePassXC CSV export.");
-        }
-
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            while (malformed.TryDequeue(out long line))
+            if (headers is null)
             {
-                yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)", "entry");
+                Dictionary<string, int> index = CsvHeader.IndexOf(row);
+                if (!index.ContainsKey("Title") || !index.TryGetValue("Group", out group))
+                {
+                    throw ImportInput.Invalid(input, "its header row has no Group and Title columns, so it is not a KeePassXC CSV export.");
+                }
+
+                headers = row.Cells;
+                continue;
             }
 
-            if (!InRecycleBin(ImportCsv.Field(reader, index["Group"])))
+            if (!InRecycleBin(row[group]))
             {
-                yield return ReadRow(reader, headers);
+                yield return ReadRow(row, headers);
             }
-        }
-
-        while (malformed.TryDequeue(out long line))
-        {
-            yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)", "entry");
         }
     }
 
@@ -97,13 +90,13 @@ internal sealed class KeePassXcCsvFormat : IImportFormat
         return slash < 0 ? string.Empty : group[(slash + 1)..];
     }
 
-    private static ImportItem ReadRow(CsvReader reader, IReadOnlyList<string> headers)
+    private static ImportItem ReadRow(CsvRecord row, string[] headers)
     {
         var entry = new KeePassEntry();
-        for (int i = 0; i < headers.Count && i < reader.FieldCount; i++)
+        for (int i = 0; i < headers.Length && i < row.Cells.Length; i++)
         {
             string header = headers[i].Trim();
-            string value = reader.GetString(i) ?? string.Empty;
+            string value = row[i];
             switch (header.ToUpperInvariant())
             {
                 case "GROUP":
@@ -140,6 +133,6 @@ internal sealed class KeePassXcCsvFormat : IImportFormat
             }
         }
 
-        return entry.Build(ImportCsv.Line(reader.LineNumber));
+        return entry.Build(ImportInput.Line(row.Line));
     }
 }

@@ -306,7 +306,7 @@ internal sealed class KeePassXmlFormat : IImportFormat
         string.Create(CultureInfo.InvariantCulture, $"it is not well-formed XML (line {error.LineNumber}, position {error.LinePosition}).");
 
     private static MSecureException Invalid(Stream input, string reason, Exception? inner) =>
-        MSecureErrors.ImportFileInvalid(ImportInputs.NameOf(input), reason, inner is XmlException ? null : inner);
+        MSecureErrors.ImportFileInvalid(ImportInput.NameOf(input), reason, inner is XmlException ? null : inner);
 
     /// <summary>A group being read: its depth in the document, name, and whether it is (in) the recycle bin.</summary>
     private sealed class Group(int depth, bool inRecycleBin)

@@ -114,5 +114,5 @@ internal sealed class OnePassword1PuxFormat : IImportFormat
     }
 
     private static MSecureException Invalid(Stream input, string reason, Exception? inner = null) =>
-        MSecureErrors.ImportFileInvalid(ImportInputs.NameOf(input), reason, inner);
+        MSecureErrors.ImportFileInvalid(ImportInput.NameOf(input), reason, inner);
 }

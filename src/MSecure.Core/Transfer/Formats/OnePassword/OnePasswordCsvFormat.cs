@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
-using CsvHelper;
 using MSecure.Core.Records;
 
 namespace MSecure.Core.Transfer.Formats.OnePassword;
@@ -34,7 +33,7 @@ internal sealed class OnePasswordCsvFormat : IImportFormat
     public bool Recognizes(ImportSniff sniff)
     {
         ArgumentNullException.ThrowIfNull(sniff);
-        var columns = new HashSet<string>(ImportCsv.FirstRow(sniff.HeadText), StringComparer.OrdinalIgnoreCase);
+        var columns = new HashSet<string>(CsvHeader.FirstLine(sniff.HeadText), StringComparer.OrdinalIgnoreCase);
         bool oneTimeOrState = columns.Contains("OTPAuth") || columns.Contains("Archived") || columns.Contains("Favorite");
         bool typed = columns.Contains("Type") && (columns.Contains("Username") || columns.Contains("Password"));
         return columns.Contains("Title") && (oneTimeOrState || typed)
@@ -50,85 +49,76 @@ internal sealed class OnePasswordCsvFormat : IImportFormat
 
     private static IEnumerable<ImportItem> ReadRows(Stream input, CancellationToken cancellationToken)
     {
-        var malformed = new Queue<long>();
-        using CsvReader reader = ImportCsv.Open(input, malformed);
-        var columns = new Columns(ImportCsv.HeaderIndex(reader.Headers));
-        if (columns.Title < 0)
+        Columns? columns = null;
+        foreach (CsvRecord row in CsvRows.Read(input, cancellationToken))
         {
-            throw ImportCsv.Invalid(input, "its header row has no Title column, so it is not a 1Password CSV export.");
-        }
-
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            while (malformed.TryDequeue(out long line))
+            if (columns is null)
             {
-                yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)");
+                columns = new Columns(CsvHeader.IndexOf(row), row.Cells);
+                if (columns.Title < 0)
+                {
+                    throw ImportInput.Invalid(input, "its header row has no Title column, so it is not a 1Password CSV export.");
+                }
+
+                continue;
             }
 
-            yield return ReadRow(reader, columns, reader.Headers);
-        }
-
-        while (malformed.TryDequeue(out long line))
-        {
-            yield return ImportItem.Failed(ImportCsv.Line(line), "its quoting is broken (a stray or unclosed quote)");
+            yield return ReadRow(row, columns);
         }
     }
 
-    private static ImportItem ReadRow(CsvReader reader, Columns columns, IReadOnlyList<string> headers)
+    private static ImportItem ReadRow(CsvRecord row, Columns columns)
     {
-        string typeName = ImportCsv.Field(reader, columns.Type).Trim();
-        string userName = ImportCsv.Field(reader, columns.UserName);
-        string password = ImportCsv.Field(reader, columns.Password);
-        string url = ImportCsv.Field(reader, columns.Url);
-        string oneTime = ImportCsv.Field(reader, columns.OneTime);
+        string typeName = Columns.Get(row, columns.Type).Trim();
+        string userName = Columns.Get(row, columns.UserName);
+        string password = Columns.Get(row, columns.Password);
+        string url = Columns.Get(row, columns.Url);
+        string oneTime = Columns.Get(row, columns.OneTime);
         bool hasCredential = userName.Length > 0 || password.Length > 0;
 
         (string Name, RecordTemplate Template)? category = typeName.Length == 0 ? null : OnePasswordCategories.ByName(typeName);
         RecordTemplate template = category?.Template
             ?? OnePasswordCategories.Unknown(hasCredential || url.Length > 0 || oneTime.Length > 0);
-        var entry = new ImportEntryBuilder(template, category?.Name ?? (typeName.Length > 0 ? typeName : "Login"));
+        var entry = new ImportDraftBuilder(Columns.Get(row, columns.Title), template);
         if (typeName.Length > 0 && category is null)
         {
             entry.Remark(OnePasswordCategories.UnknownRemark(typeName, template));
         }
 
-        entry.Name = ImportCsv.Field(reader, columns.Title);
-        entry.Set(RecordFieldNames.UserNameLabel(template), userName, FieldKind.Text);
-        entry.Set(RecordFieldNames.PasswordLabel(template), password, FieldKind.Secret);
-        entry.Set(UrlLabel(template), url, FieldKind.Url);
+        entry.Put(RecordFieldNames.UserNameLabel(template), userName, FieldKind.Text);
+        entry.Put(RecordFieldNames.PasswordLabel(template), password, FieldKind.Secret);
+        entry.Put(UrlLabel(template), url, FieldKind.Url);
         entry.SetOneTimePassword(oneTime);
-        entry.AddNotes(ImportCsv.Field(reader, columns.Notes));
-        foreach (string tag in ImportCsv.Field(reader, columns.Tags).Split(','))
+        entry.Notes = Columns.Get(row, columns.Notes);
+        foreach (string tag in Columns.Get(row, columns.Tags).Split(','))
         {
             entry.AddTag(tag);
         }
 
-        entry.IsFavorite = IsTrue(ImportCsv.Field(reader, columns.Favorite));
-        if (IsTrue(ImportCsv.Field(reader, columns.Archived)))
+        entry.IsFavorite = IsTrue(Columns.Get(row, columns.Favorite));
+        if (IsTrue(Columns.Get(row, columns.Archived)))
         {
             entry.Remark("archived in 1Password");
         }
 
-        for (int i = 0; i < headers.Count && i < reader.FieldCount; i++)
+        for (int i = 0; i < columns.Headers.Length && i < row.Cells.Length; i++)
         {
             if (!columns.IsKnown(i))
             {
-                string header = headers[i].Trim();
-                string value = reader.GetString(i) ?? string.Empty;
+                string header = columns.Headers[i].Trim();
                 string? label = OnePasswordFields.LabelFor(template, header);
-                if (label is not null)
+                if (label is not null && entry.IsTemplateFieldEmpty(label))
                 {
-                    entry.Set(label, value, OnePasswordFields.GuessKind(header));
+                    entry.SetTemplateField(label, row[i]);
                 }
                 else
                 {
-                    entry.AddCustom(header, value, OnePasswordFields.GuessKind(header));
+                    entry.AddCustom(header, row[i], OnePasswordFields.GuessKind(header));
                 }
             }
         }
 
-        return entry.Build(ImportCsv.Line(reader.LineNumber));
+        return entry.Build(ImportInput.Line(row.Line), category?.Name ?? (typeName.Length > 0 ? typeName : "Login"));
     }
 
     /// <summary>The label a row's URL goes to: the template's web address field, else a custom "Website".</summary>
@@ -147,8 +137,9 @@ internal sealed class OnePasswordCsvFormat : IImportFormat
     {
         private readonly HashSet<int> _known = [];
 
-        internal Columns(Dictionary<string, int> index)
+        internal Columns(Dictionary<string, int> index, string[] headers)
         {
+            Headers = headers;
             Title = Find(index, TitleColumns);
             Url = Find(index, UrlColumns);
             UserName = Find(index, UserNameColumns);
@@ -160,6 +151,8 @@ internal sealed class OnePasswordCsvFormat : IImportFormat
             Favorite = Find(index, FavoriteColumns);
             Archived = Find(index, ArchivedColumns);
         }
+
+        internal string[] Headers { get; }
 
         internal int Title { get; }
 
@@ -182,6 +175,9 @@ internal sealed class OnePasswordCsvFormat : IImportFormat
         internal int Archived { get; }
 
         internal bool IsKnown(int column) => _known.Contains(column);
+
+        /// <summary>The cell of <paramref name="column"/> (-1: absent column, empty).</summary>
+        internal static string Get(CsvRecord row, int column) => column < 0 ? string.Empty : row[column];
 
         private int Find(Dictionary<string, int> index, string[] names)
         {

@@ -23,13 +23,12 @@ internal static class OnePuxItemMapper
         JsonElement overview = Object(item, "overview");
         (string Name, RecordTemplate Template)? category = OnePasswordCategories.ById(categoryId);
         RecordTemplate template = category?.Template ?? OnePasswordCategories.Unknown(HasCredential(details));
-        var entry = new ImportEntryBuilder(template, categoryId);
+        var entry = new ImportDraftBuilder(String(overview, "title"), template);
         if (category is null)
         {
             entry.Remark(OnePasswordCategories.UnknownRemark(categoryId, template));
         }
 
-        entry.Name = String(overview, "title") ?? string.Empty;
         entry.AddTag(vaultName);
         foreach (JsonElement tag in Array(overview, "tags"))
         {
@@ -49,11 +48,11 @@ internal static class OnePuxItemMapper
 
         MapUrls(entry, overview);
         MapLoginFields(entry, details);
-        entry.Set(RecordFieldNames.PasswordLabel(template), String(details, "password"), FieldKind.Secret);
-        entry.AddNotes(String(details, "notesPlain"));
+        entry.Put(RecordFieldNames.PasswordLabel(template), String(details, "password"), FieldKind.Secret);
+        entry.Notes = String(details, "notesPlain") ?? string.Empty;
         if (details.ValueKind == JsonValueKind.Object && details.TryGetProperty("documentAttributes", out JsonElement document))
         {
-            entry.SkipAttachment(String(document, "fileName"));
+            entry.AttachmentSkipped(String(document, "fileName"));
         }
 
         foreach (JsonElement section in Array(details, "sections"))
@@ -75,7 +74,7 @@ internal static class OnePuxItemMapper
             entry.Remark(string.Create(CultureInfo.InvariantCulture, $"{history} earlier password(s) in 1Password's history not imported"));
         }
 
-        return entry.Build(location);
+        return entry.Build(location, categoryId);
     }
 
     private static bool HasCredential(JsonElement details)
@@ -96,23 +95,31 @@ internal static class OnePuxItemMapper
         return false;
     }
 
-    private static void MapUrls(ImportEntryBuilder entry, JsonElement overview)
+    private static void MapUrls(ImportDraftBuilder entry, JsonElement overview)
     {
         string urlLabel = OnePasswordCsvFormat.UrlLabel(entry.Template);
         string? main = String(overview, "url");
-        entry.Set(urlLabel, main, FieldKind.Url);
+        entry.Put(urlLabel, main, FieldKind.Url);
         foreach (JsonElement url in Array(overview, "urls"))
         {
             string? value = String(url, "url");
             if (!string.IsNullOrEmpty(value) && !string.Equals(value, main, StringComparison.Ordinal))
             {
                 string? label = String(url, "label");
-                entry.Set(string.IsNullOrWhiteSpace(label) ? urlLabel : label, value, FieldKind.Url);
+                string target = string.IsNullOrWhiteSpace(label) ? urlLabel : label;
+                if (entry.IsTemplateFieldEmpty(target))
+                {
+                    entry.SetTemplateField(target, value);
+                }
+                else
+                {
+                    entry.AddCustom(target, value, FieldKind.Url);
+                }
             }
         }
     }
 
-    private static void MapLoginFields(ImportEntryBuilder entry, JsonElement details)
+    private static void MapLoginFields(ImportDraftBuilder entry, JsonElement details)
     {
         foreach (JsonElement field in Array(details, "loginFields"))
         {
@@ -120,10 +127,10 @@ internal static class OnePuxItemMapper
             switch (String(field, "designation"))
             {
                 case "username":
-                    entry.Set(RecordFieldNames.UserNameLabel(entry.Template), value, FieldKind.Text);
+                    entry.Put(RecordFieldNames.UserNameLabel(entry.Template), value, FieldKind.Text);
                     continue;
                 case "password":
-                    entry.Set(RecordFieldNames.PasswordLabel(entry.Template), value, FieldKind.Secret);
+                    entry.Put(RecordFieldNames.PasswordLabel(entry.Template), value, FieldKind.Secret);
                     continue;
             }
 
@@ -141,7 +148,7 @@ internal static class OnePuxItemMapper
         }
     }
 
-    private static void MapSectionField(ImportEntryBuilder entry, JsonElement field, string? sectionTitle)
+    private static void MapSectionField(ImportDraftBuilder entry, JsonElement field, string? sectionTitle)
     {
         if (!field.TryGetProperty("value", out JsonElement value) || value.ValueKind != JsonValueKind.Object)
         {
@@ -156,7 +163,7 @@ internal static class OnePuxItemMapper
         }
     }
 
-    private static void MapValue(ImportEntryBuilder entry, string? id, string title, string kind, JsonElement value)
+    private static void MapValue(ImportDraftBuilder entry, string? id, string title, string kind, JsonElement value)
     {
         switch (kind)
         {
@@ -164,7 +171,7 @@ internal static class OnePuxItemMapper
                 entry.SetOneTimePassword(Text(value));
                 return;
             case "file":
-                entry.SkipAttachment(String(value, "fileName"));
+                entry.AttachmentSkipped(String(value, "fileName"));
                 return;
             case "address":
                 MapAddress(entry, title, value);
@@ -203,12 +210,12 @@ internal static class OnePuxItemMapper
     }
 
     /// <summary>Fills the template field the 1Password field maps to (by id, then title), else adds a custom field.</summary>
-    private static void SetField(ImportEntryBuilder entry, string? id, string title, string? value, FieldKind kind)
+    private static void SetField(ImportDraftBuilder entry, string? id, string title, string? value, FieldKind kind)
     {
         string? label = OnePasswordFields.LabelFor(entry.Template, id) ?? OnePasswordFields.LabelFor(entry.Template, title);
         if (label is not null && entry.IsTemplateFieldEmpty(label))
         {
-            entry.Set(label, value, kind);
+            entry.SetTemplateField(label, value);
         }
         else
         {
@@ -216,7 +223,7 @@ internal static class OnePuxItemMapper
         }
     }
 
-    private static void MapAddress(ImportEntryBuilder entry, string title, JsonElement address)
+    private static void MapAddress(ImportDraftBuilder entry, string title, JsonElement address)
     {
         if (address.ValueKind != JsonValueKind.Object)
         {
@@ -231,11 +238,11 @@ internal static class OnePuxItemMapper
         string? country = String(address, "country");
         if (entry.Template == RecordTemplate.Identity && entry.IsTemplateFieldEmpty("Address"))
         {
-            entry.Set("Address", street);
-            entry.Set("City", city);
-            entry.Set("State", state);
-            entry.Set("PostalCode", zip);
-            entry.Set("Country", country);
+            entry.SetTemplateField("Address", street);
+            entry.SetTemplateField("City", city);
+            entry.SetTemplateField("State", state);
+            entry.SetTemplateField("PostalCode", zip);
+            entry.SetTemplateField("Country", country);
             return;
         }
 
