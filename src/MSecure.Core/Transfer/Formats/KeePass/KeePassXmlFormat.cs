@@ -122,36 +122,47 @@ internal sealed class KeePassXmlFormat : IImportFormat
         return string.Join('/', names);
     }
 
+    /// <summary>Reads an Entry element (its strings, attachments, tags and history count); leaves the reader on its end.</summary>
     private static KeePassEntry ReadEntry(XmlReader reader, Stream input)
     {
         var entry = new KeePassEntry();
+        int depth = reader.Depth;
+        if (reader.IsEmptyElement)
+        {
+            return entry;
+        }
+
         try
         {
-            using XmlReader subtree = reader.ReadSubtree();
-            subtree.Read();
-            subtree.Read();
-            while (!subtree.EOF)
+            while (reader.Read() && reader.Depth > depth)
             {
-                if (subtree.NodeType == XmlNodeType.Element && subtree.Depth == 1)
+                if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
                 {
-                    switch (subtree.LocalName)
-                    {
-                        case "String":
-                            ReadString(subtree, entry);
-                            break;
-                        case "Binary":
-                            ReadBinary(subtree, entry);
-                            break;
-                        case "Tags":
-                            entry.AddTags(Text(subtree));
-                            break;
-                        case "History":
-                            entry.HistoryCount = CountEntries(subtree);
-                            break;
-                    }
+                    continue;
                 }
 
-                subtree.Read();
+                switch (reader.LocalName)
+                {
+                    case "String":
+                        ReadString(reader, entry);
+                        break;
+                    case "Binary":
+                        ReadBinary(reader, entry);
+                        break;
+                    case "Tags":
+                        entry.AddTags(Text(reader));
+                        break;
+                    case "History":
+                        entry.HistoryCount = CountEntries(reader);
+                        break;
+                    default:
+                        if (!reader.IsEmptyElement)
+                        {
+                            SkipToEnd(reader);
+                        }
+
+                        break;
+                }
             }
         }
         catch (XmlException error)
@@ -160,6 +171,15 @@ internal sealed class KeePassXmlFormat : IImportFormat
         }
 
         return entry;
+    }
+
+    /// <summary>Moves the reader to the end of the element it is on.</summary>
+    private static void SkipToEnd(XmlReader reader)
+    {
+        int depth = reader.Depth;
+        while (reader.Read() && reader.Depth > depth)
+        {
+        }
     }
 
     /// <summary>Reads a String element (Key, Value); leaves the reader on its end.</summary>
