@@ -19,6 +19,7 @@
         'Connect-MSecureAccount'
         'Disconnect-MSecureAccount'
         'Export-MSecureEmergencyKit'
+        'Export-MSecureRecord'
         'Get-MSecureAccessKey'
         'Get-MSecureDevice'
         'Get-MSecureRecord'

@@ -12,6 +12,8 @@ public static class RecordExportWriters
         ArgumentNullException.ThrowIfNull(output);
         return format switch
         {
+            ExportFormat.Csv => new Formats.MSecure.MSecureCsvWriter(output),
+            ExportFormat.BitwardenJson => new Formats.Bitwarden.BitwardenJsonWriter(output),
             // Each format's writer is added here.
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "No writer for this export format."),
         };

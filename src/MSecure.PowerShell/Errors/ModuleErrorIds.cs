@@ -71,4 +71,7 @@ internal static class ModuleErrorIds
 
     /// <summary>A record write while only a read-only access key (MSECURE_ACCESS_KEY) is available.</summary>
     internal const string AccessKeyReadOnly = "AccessKeyReadOnly";
+
+    /// <summary>Export-MSecureRecord without -AsPlainText: a plaintext export must be asked for explicitly.</summary>
+    internal const string ExportRequiresPlainText = "ExportRequiresPlainText";
 }

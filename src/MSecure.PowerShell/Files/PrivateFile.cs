@@ -49,6 +49,36 @@ internal static class PrivateFile
         }
     }
 
+    /// <summary>
+    /// Streams a file: <paramref name="write"/> fills a new owner-only temporary file beside
+    /// <paramref name="path"/> (never readable by others, not even for an instant), which is then
+    /// flushed to disk and renamed over <paramref name="path"/>; readers see no part of it. Memory
+    /// stays what <paramref name="write"/> uses. The temporary file is removed on any failure.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written or renamed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    internal static void WriteStreamAtomically(string path, Action<Stream> write, bool overwrite, Action? beforeReplace = null)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        string directory = Path.GetDirectoryName(path) ?? ".";
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (FileStream stream = OpenNew(temporary))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            beforeReplace?.Invoke();
+            File.Move(temporary, path, overwrite);
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
     private static void TryDelete(string path)
     {
         try

@@ -40,27 +40,28 @@ internal static class LabelKey
             return null;
         }
 
-        foreach (FieldDefinition definition in RecordTemplates.FieldsOf(template))
+        return Labels.TryGetValue((template, key), out string? label) ? label : null;
+    }
+
+    /// <summary>Every template's labels by their own key, then the synonyms (a template's own label wins).</summary>
+    private static readonly Dictionary<(RecordTemplate, string), string> Labels = BuildLabels();
+
+    private static Dictionary<(RecordTemplate, string), string> BuildLabels()
+    {
+        var map = new Dictionary<(RecordTemplate, string), string>();
+        foreach (RecordTemplate template in Enum.GetValues<RecordTemplate>())
         {
-            if (Of(definition.Label) == key)
+            foreach (FieldDefinition definition in RecordTemplates.FieldsOf(template))
             {
-                return definition.Label;
+                map[(template, Of(definition.Label))] = definition.Label;
             }
         }
 
-        return Synonyms.TryGetValue((template, key), out string? label) ? label : null;
-    }
-
-    private static readonly Dictionary<(RecordTemplate, string), string> Synonyms = BuildSynonyms();
-
-    private static Dictionary<(RecordTemplate, string), string> BuildSynonyms()
-    {
-        var map = new Dictionary<(RecordTemplate, string), string>();
         void Add(RecordTemplate template, string label, params string[] keys)
         {
             foreach (string key in keys)
             {
-                map[(template, key)] = label;
+                map.TryAdd((template, key), label);
             }
         }
 
