@@ -136,4 +136,25 @@ public sealed class OnePasswordCsvFormatTests
 
         Assert.Equal(Errors.MSecureErrorCode.ImportFileInvalid, error.Code);
     }
+
+    [Fact]
+    public void Values_Without_A_Template_Field_Keep_Their_Kind_As_Custom_Fields()
+    {
+        using var directory = new TestSupport.TempDirectory();
+        string path = directory.File("typed.csv");
+        System.IO.File.WriteAllText(path,
+            "Title,Type,Username,Password,URL,Notes,Shipping address,Recovery PIN,Support phone,Help link\n" +
+            "Locker,Secure Note,locker-user,locker-secret,https://locker.example,text,1 Main St,2468,555 0100,https://help.example\n");
+
+        ImportItem locker = Assert.Single(ImportFixtures.ReadAll(ImportFormat.OnePasswordCsv, path));
+
+        Assert.Equal(RecordTemplate.SecureNote, locker.Draft().Template);
+        Assert.Equal(
+            [
+                "Username:Text=locker-user", "Password:Secret=locker-secret", "Website:Url=https://locker.example",
+                "Shipping address:Text=1 Main St", "Recovery PIN:Secret=2468", "Support phone:Phone=555 0100", "Help link:Url=https://help.example",
+            ],
+            locker.Draft().FilledFields());
+        Assert.Equal(["Username", "Password", "Website", "Shipping address", "Recovery PIN", "Support phone", "Help link"], locker.CustomFields);
+    }
 }

@@ -11,6 +11,9 @@ namespace MSecure.Core.Transfer.Formats.OnePassword;
 /// </summary>
 internal static class OnePasswordFields
 {
+    private static readonly string[] SecretWords = ["PASSWORD", "PASSCODE", "PASSPHRASE", "PIN", "CVV", "CVC", "SECRET", "TOKEN", "CREDENTIAL"];
+    private static readonly string[] UrlWords = ["URL", "WEBSITE", "LINK"];
+
     private static readonly Dictionary<RecordTemplate, Dictionary<string, string>> Maps = new()
     {
         [RecordTemplate.Login] = Map(
@@ -77,29 +80,12 @@ internal static class OnePasswordFields
     /// <summary>The kind a custom field gets from its label when the source says nothing about it ("PIN", "secret key" => Secret).</summary>
     internal static FieldKind GuessKind(string label)
     {
-        string lower = label.ToUpperInvariant();
-        if (ContainsAny(lower, "PASSWORD", "PASSCODE", "PIN", "CVV", "SECRET", "TOKEN", "PRIVATE KEY", "CREDENTIAL", "LICENSE KEY"))
-        {
-            return FieldKind.Secret;
-        }
-
-        return ContainsAny(lower, "URL", "WEBSITE", "LINK") ? FieldKind.Url
-            : ContainsAny(lower, "EMAIL") ? FieldKind.Email
-            : ContainsAny(lower, "PHONE") ? FieldKind.Phone
+        var words = new HashSet<string>(label.ToUpperInvariant().Split([' ', '-', '_', '.', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        return words.Overlaps(SecretWords) || words.IsSupersetOf(["PRIVATE", "KEY"]) || words.IsSupersetOf(["LICENSE", "KEY"]) ? FieldKind.Secret
+            : words.Overlaps(UrlWords) ? FieldKind.Url
+            : words.Overlaps(["EMAIL", "E-MAIL"]) ? FieldKind.Email
+            : words.Overlaps(["PHONE", "TELEPHONE", "MOBILE"]) ? FieldKind.Phone
             : FieldKind.Text;
-    }
-
-    private static bool ContainsAny(string text, params string[] words)
-    {
-        foreach (string word in words)
-        {
-            if (text.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static Dictionary<string, string> Map(params (string Key, string Label)[] pairs)
