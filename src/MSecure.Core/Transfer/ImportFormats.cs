@@ -10,6 +10,13 @@ public static class ImportFormats
     /// <summary>The formats, most specific first.</summary>
     public static IReadOnlyList<IImportFormat> All { get; } =
     [
+        // 1Password and KeePass first: each needs its own header, zip entry or root element, while
+        // the headerless mSecure CSV recognises rows (a 1Password 7 row "Title,Login,…" looks like
+        // mSecure's older Group,Type,… layout).
+        new Formats.OnePassword.OnePassword1PuxFormat(),
+        new Formats.KeePass.KeePassXmlFormat(),
+        new Formats.KeePass.KeePassXcCsvFormat(),
+        new Formats.OnePassword.OnePasswordCsvFormat(),
         new Formats.MSecure.MSecureCsvFormat(),
         new Formats.Bitwarden.BitwardenJsonFormat(),
         new Formats.Bitwarden.BitwardenCsvFormat(),

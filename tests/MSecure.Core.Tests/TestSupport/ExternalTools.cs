@@ -13,6 +13,9 @@ internal static class ExternalTools
     /// <summary>Headless Chromium (package chromium).</summary>
     public const string Chromium = "chromium";
 
+    /// <summary>KeePassXC's command line (package keepassxc): builds real databases for the import tests.</summary>
+    public const string KeePassXcCli = "keepassxc-cli";
+
     /// <summary>Sleeps (package coreutils); only the runner's own tests use it.</summary>
     public const string Sleep = "sleep";
 
@@ -21,6 +24,7 @@ internal static class ExternalTools
         [Zbarimg] = "zbar-tools",
         [Chromium] = "chromium",
         [Sleep] = "coreutils",
+        [KeePassXcCli] = "keepassxc",
     };
 
     /// <summary>The Debian package that installs <paramref name="tool"/>.</summary>
