@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using MSecure.Core.OneTime;
+using MSecure.Core.Records;
+using MSecure.Core.Vault;
+
+namespace MSecure.Core.Reports;
+
+/// <summary>
+/// Makes security reports. A record's password is its non-empty field labelled Password (Login,
+/// Email Account, Wireless Router, Server/Database, or one added to another template); card,
+/// account and licence numbers are not passwords. Per covered record: weak
+/// (<see cref="PasswordStrengthEstimator"/>), reused (<see cref="PasswordDigester"/> keyed hashes,
+/// grouped over the whole vault), old (since when its history shows the current password without
+/// a break) and, for logins, whether it has a one-time password seed.
+/// </summary>
+public static class SecurityReports
+{
+    /// <summary>The report of <paramref name="session"/>'s vault for <paramref name="scope"/>, ages counted to <paramref name="now"/>.</summary>
+    /// <exception cref="Errors.MSecureException">VaultLocked, RecordTampered, InvalidArgument (a malformed pattern).</exception>
+    public static SecurityReport Run(VaultSession session, SecurityReportScope scope, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        IEnumerable<Record> records = session.Search(new RecordQuery()).Select(summary => session.Get(summary.Id));
+        return Build(records, session.GetHistory, scope, now);
+    }
+
+    /// <summary>The report of <paramref name="records"/> (every live record), <paramref name="historyOf"/> giving a record's earlier versions, newest first.</summary>
+    internal static SecurityReport Build(IEnumerable<Record> records, Func<Guid, IReadOnlyList<Record>> historyOf, SecurityReportScope scope, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(historyOf);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentOutOfRangeException.ThrowIfNegative(scope.OlderThanDays);
+        var clock = Stopwatch.StartNew();
+        Func<Record, bool> covers = scope.Matcher();
+        using var digester = new PasswordDigester();
+
+        // Pass 1: every record's digest (reuse counts over the whole vault); covered records kept.
+        var users = new Dictionary<PasswordDigest, int>();
+        var covered = new List<(Record Record, PasswordDigest? Digest)>();
+        int inVault = 0;
+        foreach (Record record in records)
+        {
+            inVault++;
+            PasswordDigest? digest = PasswordOf(record) is { } password ? digester.Digest(password) : null;
+            if (digest is { } value)
+            {
+                users[value] = users.GetValueOrDefault(value) + 1;
+            }
+
+            if (covers(record))
+            {
+                covered.Add((record, digest));
+            }
+        }
+
+        // Pass 2: the covered records' findings.
+        var estimator = new PasswordStrengthEstimator();
+        var groups = new Dictionary<PasswordDigest, int>();
+        var findings = new List<RecordSecurityFinding>(covered.Count);
+        foreach ((Record record, PasswordDigest? digest) in covered)
+        {
+            findings.Add(digest is { } value
+                ? Judge(record, value, users[value], groups, estimator, digester, historyOf, scope.OlderThanDays, now)
+                : new RecordSecurityFinding(record, null, null, 0, null, null, isOld: false, OneTimePasswordFields.HasSeed(record)));
+        }
+
+        return new SecurityReport(findings, new SecurityReportSummary(findings, inVault, scope.OlderThanDays, now, clock.Elapsed));
+    }
+
+    private static RecordSecurityFinding Judge(Record record, PasswordDigest digest, int users, Dictionary<PasswordDigest, int> groups,
+        PasswordStrengthEstimator estimator, PasswordDigester digester, Func<Guid, IReadOnlyList<Record>> historyOf, int olderThanDays, DateTimeOffset now)
+    {
+        PasswordStrength strength = estimator.Estimate(PasswordOf(record)!, UserInputsOf(record));
+        int? group = null;
+        if (users > 1)
+        {
+            if (!groups.TryGetValue(digest, out int existing))
+            {
+                existing = groups.Count + 1;
+                groups.Add(digest, existing);
+            }
+
+            group = existing;
+        }
+
+        DateTimeOffset since = PasswordSince(record, digest, digester, historyOf);
+        TimeSpan age = now - since;
+        return new RecordSecurityFinding(record, strength, group, users - 1, since, age, age > TimeSpan.FromDays(olderThanDays), OneTimePasswordFields.HasSeed(record));
+    }
+
+    /// <summary>
+    /// Since when <paramref name="record"/> has held its current password: the oldest of the
+    /// versions, walking back from the current one, that all hold it (a password changed and
+    /// changed back counts from the change back).
+    /// </summary>
+    internal static DateTimeOffset PasswordSince(Record record, PasswordDigest digest, PasswordDigester digester, Func<Guid, IReadOnlyList<Record>> historyOf)
+    {
+        DateTimeOffset since = record.ModifiedAt;
+        if (record.Revision <= 1)
+        {
+            return since;
+        }
+
+        foreach (Record version in historyOf(record.Id))
+        {
+            if (PasswordOf(version) is not { } earlier || digester.Digest(earlier) != digest)
+            {
+                break;
+            }
+
+            since = version.ModifiedAt;
+        }
+
+        return since;
+    }
+
+    /// <summary>The value of the record's non-empty field labelled Password, or null.</summary>
+    internal static string? PasswordOf(Record record) =>
+        record.GetField(RecordFieldNames.DefaultPasswordLabel) is { IsSecret: true, Value.Length: > 0 } field ? field.Value : null;
+
+    /// <summary>Words of the record a password should not be built on: its name and user name (and the user name's part before '@').</summary>
+    private static List<string> UserInputsOf(Record record)
+    {
+        var inputs = new List<string>(3) { record.Name.ToLowerInvariant() };
+        if (record.GetField(RecordFieldNames.UserNameLabel(record.Template)) is { Value.Length: > 0 } user)
+        {
+            string name = user.Value.ToLowerInvariant();
+            inputs.Add(name);
+            int at = name.IndexOf('@', StringComparison.Ordinal);
+            if (at > 0)
+            {
+                inputs.Add(name[..at]);
+            }
+        }
+
+        return inputs;
+    }
+}
