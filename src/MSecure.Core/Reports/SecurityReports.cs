@@ -122,21 +122,34 @@ public static class SecurityReports
     internal static string? PasswordOf(Record record) =>
         record.GetField(RecordFieldNames.DefaultPasswordLabel) is { IsSecret: true, Value.Length: > 0 } field ? field.Value : null;
 
-    /// <summary>Words of the record a password should not be built on: its name and user name (and the user name's part before '@').</summary>
-    private static List<string> UserInputsOf(Record record)
+    /// <summary>
+    /// Words of the record a password should not be built on: its name and user name, whole and in
+    /// parts ("alice.smith@example.com" gives alice, smith and example too), in lower case.
+    /// </summary>
+    private static HashSet<string> UserInputsOf(Record record)
     {
-        var inputs = new List<string>(3) { record.Name.ToLowerInvariant() };
+        var inputs = new HashSet<string>(StringComparer.Ordinal);
+        AddWithParts(inputs, record.Name);
         if (record.GetField(RecordFieldNames.UserNameLabel(record.Template)) is { Value.Length: > 0 } user)
         {
-            string name = user.Value.ToLowerInvariant();
-            inputs.Add(name);
-            int at = name.IndexOf('@', StringComparison.Ordinal);
-            if (at > 0)
-            {
-                inputs.Add(name[..at]);
-            }
+            AddWithParts(inputs, user.Value);
         }
 
         return inputs;
     }
+
+    private static void AddWithParts(HashSet<string> inputs, string text)
+    {
+        string lower = text.ToLowerInvariant();
+        inputs.Add(lower);
+        foreach (string part in lower.Split(UserInputSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length >= 3)
+            {
+                inputs.Add(part);
+            }
+        }
+    }
+
+    private static readonly char[] UserInputSeparators = [' ', '@', '.', '_', '-', '+', '/', ':', '\\'];
 }
