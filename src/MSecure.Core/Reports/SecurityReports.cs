@@ -18,17 +18,32 @@ namespace MSecure.Core.Reports;
 /// </summary>
 public static class SecurityReports
 {
-    /// <summary>The report of <paramref name="session"/>'s vault for <paramref name="scope"/>, ages counted to <paramref name="now"/>.</summary>
+    /// <summary>What a report is doing: reading records (<c>Checking</c> false) or judging the covered ones.</summary>
+    /// <param name="Checking">False while reading every record, true while judging the covered ones.</param>
+    /// <param name="Done">Records read or judged so far.</param>
+    /// <param name="Total">Records to read or judge.</param>
+    public readonly record struct Progress(bool Checking, int Done, int Total);
+
+    /// <summary>
+    /// The report of <paramref name="session"/>'s vault for <paramref name="scope"/>, ages counted to
+    /// <paramref name="now"/>; <paramref name="progress"/> hears of it every 100 records, on the calling thread.
+    /// </summary>
     /// <exception cref="Errors.MSecureException">VaultLocked, RecordTampered, InvalidArgument (a malformed pattern).</exception>
-    public static SecurityReport Run(VaultSession session, SecurityReportScope scope, DateTimeOffset now)
+    public static SecurityReport Run(VaultSession session, SecurityReportScope scope, DateTimeOffset now, Action<Progress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(session);
-        IEnumerable<Record> records = session.Search(new RecordQuery()).Select(summary => session.Get(summary.Id));
-        return Build(records, session.GetHistory, scope, now);
+        IReadOnlyList<RecordSummary> summaries = session.Search(new RecordQuery());
+        IEnumerable<Record> records = summaries.Select((summary, index) =>
+        {
+            Report(progress, new Progress(Checking: false, index, summaries.Count));
+            return session.Get(summary.Id);
+        });
+        return Build(records, session.GetHistory, scope, now, progress);
     }
 
     /// <summary>The report of <paramref name="records"/> (every live record), <paramref name="historyOf"/> giving a record's earlier versions, newest first.</summary>
-    internal static SecurityReport Build(IEnumerable<Record> records, Func<Guid, IReadOnlyList<Record>> historyOf, SecurityReportScope scope, DateTimeOffset now)
+    internal static SecurityReport Build(IEnumerable<Record> records, Func<Guid, IReadOnlyList<Record>> historyOf, SecurityReportScope scope, DateTimeOffset now,
+        Action<Progress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(historyOf);
@@ -63,12 +78,21 @@ public static class SecurityReports
         var findings = new List<RecordSecurityFinding>(covered.Count);
         foreach ((Record record, PasswordDigest? digest) in covered)
         {
+            Report(progress, new Progress(Checking: true, findings.Count, covered.Count));
             findings.Add(digest is { } value
                 ? Judge(record, value, users[value], groups, estimator, digester, historyOf, scope.OlderThanDays, now)
                 : new RecordSecurityFinding(record, null, null, 0, null, null, isOld: false, OneTimePasswordFields.HasSeed(record)));
         }
 
         return new SecurityReport(findings, new SecurityReportSummary(findings, inVault, scope.OlderThanDays, now, clock.Elapsed));
+    }
+
+    private static void Report(Action<Progress>? progress, Progress state)
+    {
+        if (progress is not null && state.Done % 100 == 0)
+        {
+            progress(state);
+        }
     }
 
     private static RecordSecurityFinding Judge(Record record, PasswordDigest digest, int users, Dictionary<PasswordDigest, int> groups,
