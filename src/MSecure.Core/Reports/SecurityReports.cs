@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using MSecure.Core.OneTime;
 using MSecure.Core.Records;
 using MSecure.Core.Vault;
@@ -35,7 +37,7 @@ public static class SecurityReports
         IReadOnlyList<RecordSummary> summaries = session.Search(new RecordQuery());
         IEnumerable<Record> records = summaries.Select((summary, index) =>
         {
-            Report(progress, new Progress(Checking: false, index, summaries.Count));
+            Report(progress, new Progress(Checking: false, index, summaries.Count), due: index % 100 == 0);
             return session.Get(summary.Id);
         });
         return Build(records, session.GetHistory, scope, now, progress);
@@ -72,48 +74,93 @@ public static class SecurityReports
             }
         }
 
-        // Pass 2: the covered records' findings.
-        var estimator = new PasswordStrengthEstimator();
+        // Pass 2: the covered records' strengths on every core (zxcvbn is the cost), while this
+        // thread reads histories for the ages (the session stays on the calling thread).
+        var strengths = new PasswordStrength?[covered.Count];
+        int estimated = 0;
+        using var stop = new CancellationTokenSource();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = stop.Token };
+        Task estimating = Task.Run(() => Parallel.For(0, covered.Count, options,
+            () => new PasswordStrengthEstimator(),
+            (index, _, estimator) =>
+            {
+                (Record record, PasswordDigest? digest) = covered[index];
+                if (digest is not null)
+                {
+                    strengths[index] = estimator.Estimate(PasswordOf(record)!, UserInputsOf(record));
+                }
+
+                Interlocked.Increment(ref estimated);
+                return estimator;
+            },
+            _ => { }));
+        var since = new DateTimeOffset?[covered.Count];
+        try
+        {
+            for (int index = 0; index < covered.Count; index++)
+            {
+                if (covered[index].Digest is { } digest)
+                {
+                    since[index] = PasswordSince(covered[index].Record, digest, digester, historyOf);
+                }
+
+                Report(progress, new Progress(Checking: true, Volatile.Read(ref estimated), covered.Count), due: index % 100 == 0);
+            }
+
+            while (!estimating.Wait(TimeSpan.FromMilliseconds(250)))
+            {
+                Report(progress, new Progress(Checking: true, Volatile.Read(ref estimated), covered.Count), due: true);
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+
+        estimating.GetAwaiter().GetResult();
         var groups = new Dictionary<PasswordDigest, int>();
         var findings = new List<RecordSecurityFinding>(covered.Count);
-        foreach ((Record record, PasswordDigest? digest) in covered)
+        for (int index = 0; index < covered.Count; index++)
         {
-            Report(progress, new Progress(Checking: true, findings.Count, covered.Count));
+            (Record record, PasswordDigest? digest) = covered[index];
             findings.Add(digest is { } value
-                ? Judge(record, value, users[value], groups, estimator, digester, historyOf, scope.OlderThanDays, now)
+                ? Judge(record, strengths[index]!, users[value] - 1, GroupOf(value, users[value], groups), since[index]!.Value, scope.OlderThanDays, now)
                 : new RecordSecurityFinding(record, null, null, 0, null, null, isOld: false, OneTimePasswordFields.HasSeed(record)));
         }
 
         return new SecurityReport(findings, new SecurityReportSummary(findings, inVault, scope.OlderThanDays, now, clock.Elapsed));
     }
 
-    private static void Report(Action<Progress>? progress, Progress state)
+    private static void Report(Action<Progress>? progress, Progress state, bool due)
     {
-        if (progress is not null && state.Done % 100 == 0)
+        if (progress is not null && due)
         {
             progress(state);
         }
     }
 
-    private static RecordSecurityFinding Judge(Record record, PasswordDigest digest, int users, Dictionary<PasswordDigest, int> groups,
-        PasswordStrengthEstimator estimator, PasswordDigester digester, Func<Guid, IReadOnlyList<Record>> historyOf, int olderThanDays, DateTimeOffset now)
+    /// <summary>The reuse group of <paramref name="digest"/> (numbered in order of first appearance), or null when only one record has it.</summary>
+    private static int? GroupOf(PasswordDigest digest, int users, Dictionary<PasswordDigest, int> groups)
     {
-        PasswordStrength strength = estimator.Estimate(PasswordOf(record)!, UserInputsOf(record));
-        int? group = null;
-        if (users > 1)
+        if (users < 2)
         {
-            if (!groups.TryGetValue(digest, out int existing))
-            {
-                existing = groups.Count + 1;
-                groups.Add(digest, existing);
-            }
-
-            group = existing;
+            return null;
         }
 
-        DateTimeOffset since = PasswordSince(record, digest, digester, historyOf);
+        if (!groups.TryGetValue(digest, out int group))
+        {
+            group = groups.Count + 1;
+            groups.Add(digest, group);
+        }
+
+        return group;
+    }
+
+    private static RecordSecurityFinding Judge(Record record, PasswordStrength strength, int reusedCount, int? group, DateTimeOffset since, int olderThanDays, DateTimeOffset now)
+    {
         TimeSpan age = now - since;
-        return new RecordSecurityFinding(record, strength, group, users - 1, since, age, age > TimeSpan.FromDays(olderThanDays), OneTimePasswordFields.HasSeed(record));
+        return new RecordSecurityFinding(record, strength, group, reusedCount, since, age, age > TimeSpan.FromDays(olderThanDays), OneTimePasswordFields.HasSeed(record));
     }
 
     /// <summary>
