@@ -49,7 +49,7 @@ Describe 'Get-MSecureOneTimePassword' {
         $hmac = [System.Security.Cryptography.HMACSHA1]::new([Text.Encoding]::ASCII.GetBytes('12345678901234567890'))
         $hash = $hmac.ComputeHash($message); $hmac.Dispose()
         $offset = $hash[19] -band 0xf
-        $binary = (($hash[$offset] -band 0x7f) -shl 24) -bor ($hash[$offset + 1] -shl 16) -bor ($hash[$offset + 2] -shl 8) -bor $hash[$offset + 3]
+        $binary = (([int]$hash[$offset] -band 0x7f) -shl 24) -bor ([int]$hash[$offset + 1] -shl 16) -bor ([int]$hash[$offset + 2] -shl 8) -bor [int]$hash[$offset + 3]
 
         $otp.Code | Should -BeOfType [string]
         $otp.Code | Should -Be (($binary % 100000000).ToString('D8'))

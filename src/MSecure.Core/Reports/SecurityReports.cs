@@ -77,12 +77,15 @@ public static class SecurityReports
         // Pass 2: the covered records' strengths on every core (zxcvbn is the cost), while this
         // thread reads histories for the ages (the session stays on the calling thread).
         var strengths = new PasswordStrength?[covered.Count];
-        int estimated = 0;
+        int estimated = 0, next = -1;
         using var stop = new CancellationTokenSource();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = stop.Token };
-        Task estimating = Task.Run(() => Parallel.For(0, covered.Count, options,
-            () => new PasswordStrengthEstimator(),
-            (index, _, estimator) =>
+
+        // One estimator per worker for the whole run: each loads zxcvbn's dictionaries once
+        // (Parallel.For's per-task state would be made again whenever it replaces a task).
+        void Estimate()
+        {
+            var estimator = new PasswordStrengthEstimator();
+            for (int index = Interlocked.Increment(ref next); index < covered.Count && !stop.IsCancellationRequested; index = Interlocked.Increment(ref next))
             {
                 (Record record, PasswordDigest? digest) = covered[index];
                 if (digest is not null)
@@ -91,9 +94,11 @@ public static class SecurityReports
                 }
 
                 Interlocked.Increment(ref estimated);
-                return estimator;
-            },
-            _ => { }));
+            }
+        }
+
+        int workers = Math.Clamp(covered.Count / 64, 1, Environment.ProcessorCount);
+        Task estimating = Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(Estimate, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
         var since = new DateTimeOffset?[covered.Count];
         try
         {
