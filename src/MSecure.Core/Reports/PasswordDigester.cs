@@ -1,0 +1,34 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace MSecure.Core.Reports;
+
+/// <summary>
+/// Keyed hashes of passwords, to find reuse without holding two plaintexts side by side:
+/// HMAC-SHA256 under a random key made for one report and wiped by <see cref="Dispose"/>, so a
+/// digest is worthless after the run (no precomputed table matches it).
+/// </summary>
+internal sealed class PasswordDigester : IDisposable
+{
+    private readonly byte[] _key = GC.AllocateArray<byte>(32, pinned: true);
+
+    internal PasswordDigester() => RandomNumberGenerator.Fill(_key);
+
+    /// <summary>The digest of <paramref name="password"/>: exact equality, as the site that checks it compares.</summary>
+    internal PasswordDigest Digest(ReadOnlySpan<char> password)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, MemoryMarshal.AsBytes(password), mac);
+        var digest = new PasswordDigest(
+            MemoryMarshal.Read<ulong>(mac), MemoryMarshal.Read<ulong>(mac[8..]), MemoryMarshal.Read<ulong>(mac[16..]), MemoryMarshal.Read<ulong>(mac[24..]));
+        CryptographicOperations.ZeroMemory(mac);
+        return digest;
+    }
+
+    /// <summary>Wipes the key.</summary>
+    public void Dispose() => CryptographicOperations.ZeroMemory(_key);
+}
+
+/// <summary>An HMAC-SHA256 digest of a password under one report's key.</summary>
+internal readonly record struct PasswordDigest(ulong A, ulong B, ulong C, ulong D);
