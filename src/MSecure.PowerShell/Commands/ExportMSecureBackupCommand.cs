@@ -85,9 +85,9 @@ public sealed class ExportMSecureBackupCommand : MSecureCommand
             }
 
             VaultSession session = lease.Session;
-            BackupExportResult result = PrivateFileWriter.Write(file, Force, stream => password is null
+            BackupExportResult result = PrivateFile.WriteStreamAtomically(file, stream => password is null
                 ? session.ExportBackup(stream, mode)
-                : SecureStrings.Use(password, characters => session.ExportBackup(stream, mode, characters)));
+                : SecureStrings.Use(password, characters => session.ExportBackup(stream, mode, characters)), Force);
             WriteObject(new MSecureBackup(file, VaultLocations.NameOf(vault.Path), mode.ToString(), result.Records, result.Revisions, result.Bytes,
                 new FileInfo(file).LastWriteTimeUtc));
         });

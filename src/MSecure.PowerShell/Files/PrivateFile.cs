@@ -21,57 +21,58 @@ internal static class PrivateFile
     }
 
     /// <summary>
-    /// Writes <paramref name="content"/> to a new owner-only temporary file beside
-    /// <paramref name="path"/>, flushes it to disk and renames it over <paramref name="path"/>,
-    /// so readers see the old file or the new one, never a part. <paramref name="beforeReplace"/>
-    /// runs just before the rename (to check the target once more). The temporary file is removed on failure.
+    /// Writes <paramref name="content"/> like <see cref="WriteStreamAtomically{T}"/>: readers see the
+    /// old file or the new one, never a part.
     /// </summary>
     /// <exception cref="IOException">The file cannot be written or renamed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
     internal static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool overwrite, Action? beforeReplace = null)
     {
-        string directory = Path.GetDirectoryName(path) ?? ".";
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (FileStream stream = OpenNew(temporary))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            beforeReplace?.Invoke();
-            File.Move(temporary, path, overwrite);
-        }
-        finally
-        {
-            TryDelete(temporary);
-        }
+        // A span cannot be captured by the lambda: copy it (these contents are small: kits, settings).
+        byte[] bytes = content.ToArray();
+        WriteStreamAtomically(path, stream => stream.Write(bytes), overwrite, beforeReplace);
     }
 
     /// <summary>
     /// Streams a file: <paramref name="write"/> fills a new owner-only temporary file beside
     /// <paramref name="path"/> (never readable by others, not even for an instant), which is then
-    /// flushed to disk and renamed over <paramref name="path"/>; readers see no part of it. Memory
-    /// stays what <paramref name="write"/> uses. The temporary file is removed on any failure.
+    /// flushed to disk and renamed over <paramref name="path"/> (an existing file only with
+    /// <paramref name="overwrite"/>); readers see no part of it. <paramref name="beforeReplace"/> runs
+    /// just before the rename (to check the target once more). Memory stays what
+    /// <paramref name="write"/> uses. The temporary file is removed on any failure.
     /// </summary>
     /// <exception cref="IOException">The file cannot be written or renamed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
     internal static void WriteStreamAtomically(string path, Action<Stream> write, bool overwrite, Action? beforeReplace = null)
     {
         ArgumentNullException.ThrowIfNull(write);
+        WriteStreamAtomically(path, stream =>
+        {
+            write(stream);
+            return 0;
+        }, overwrite, beforeReplace);
+    }
+
+    /// <summary>As <see cref="WriteStreamAtomically(string, Action{Stream}, bool, Action?)"/>, returning what <paramref name="write"/> returns.</summary>
+    /// <exception cref="IOException">The file cannot be written or renamed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    internal static T WriteStreamAtomically<T>(string path, Func<Stream, T> write, bool overwrite, Action? beforeReplace = null)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         string directory = Path.GetDirectoryName(path) ?? ".";
         string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            T result;
             using (FileStream stream = OpenNew(temporary))
             {
-                write(stream);
+                result = write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
             beforeReplace?.Invoke();
             File.Move(temporary, path, overwrite);
+            return result;
         }
         finally
         {

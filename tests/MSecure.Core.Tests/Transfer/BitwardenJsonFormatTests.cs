@@ -164,4 +164,24 @@ public sealed class BitwardenJsonFormatTests
             base.Dispose(disposing);
         }
     }
+
+    [Fact]
+    public void Control_characters_in_names_labels_and_tags_become_spaces_with_a_remark()
+    {
+        const string Json = """
+            {"encrypted":false,"folders":[{"id":"f1","name":"Ops\tTeam"}],"items":[
+              {"type":1,"name":"Line\none\u202Etwo","folderId":"f1","login":{"username":"u","password":"p"},
+               "fields":[{"name":"Tab\tbed","value":"v","type":0}]}]}
+            """;
+
+        ImportItem item = Assert.Single(ReadText(Format, Json));
+        RecordDraft draft = Draft(item);
+        Assert.Equal("Line one two", draft.Name);
+        Assert.Equal(["Ops Team"], draft.Tags);
+        Assert.Contains(draft.Fields, field => field.Label == "Tab bed" && field.Value == "v");
+        Assert.Contains("control or formatting characters in the title were replaced with spaces", item.Remarks);
+        Assert.Contains(item.Remarks, r => r.Contains("label of field 'Tab bed'", StringComparison.Ordinal));
+        Assert.Contains(item.Remarks, r => r.Contains("tag 'Ops Team'", StringComparison.Ordinal));
+        Assert.All(item.Remarks, r => Assert.DoesNotContain("\t", r, StringComparison.Ordinal));
+    }
 }

@@ -179,11 +179,57 @@ internal sealed class ImportDraftBuilder
     /// </summary>
     internal ImportItem Build(string location, string sourceKind)
     {
+        ReplaceUnshowable();
         string? problem = LimitProblem();
         return problem is null
             ? ImportItem.Read(location, _draft, sourceKind, _customFields, _remarks)
             : ImportItem.Failed(location, problem, sourceKind);
     }
+
+    /// <summary>
+    /// The vault refuses control and bidirectional formatting characters in names, labels and tags
+    /// (they could disguise what a terminal shows). Other managers allow them, so rather than fail
+    /// the whole file over a stray tab, each such character becomes a space and a remark says where.
+    /// </summary>
+    private void ReplaceUnshowable()
+    {
+        if (Showable(_draft.Name) is { } name)
+        {
+            _draft.Name = name;
+            Remark("control or formatting characters in the title were replaced with spaces");
+        }
+
+        for (int i = 0; i < _draft.Fields.Count; i++)
+        {
+            RecordField field = _draft.Fields[i];
+            if (Showable(field.Label) is { } label)
+            {
+                _draft.Fields[i] = field with { Label = label };
+                Remark("control or formatting characters in the label of field '" + label + "' were replaced with spaces");
+            }
+        }
+
+        for (int i = 0; i < _draft.Tags.Count; i++)
+        {
+            if (Showable(_draft.Tags[i]) is { } tag)
+            {
+                _draft.Tags[i] = tag;
+                Remark("control or formatting characters in the tag '" + tag + "' were replaced with spaces");
+            }
+        }
+    }
+
+    /// <summary><paramref name="text"/> with each unshowable character replaced by a space, or null when it has none.</summary>
+    private static string? Showable(string text) =>
+        DisplayText.IndexOfUnsafe(text) < 0
+            ? null
+            : string.Create(text.Length, text, static (span, source) =>
+            {
+                for (int i = 0; i < source.Length; i++)
+                {
+                    span[i] = DisplayText.IsUnsafe(source[i]) ? ' ' : source[i];
+                }
+            });
 
     private string? LimitProblem()
     {

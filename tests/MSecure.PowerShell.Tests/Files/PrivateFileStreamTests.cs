@@ -5,7 +5,7 @@ using Xunit;
 
 namespace MSecure.PowerShell.Tests.Files;
 
-public sealed class PrivateFileWriterTests
+public sealed class PrivateFileStreamTests
 {
     [Fact]
     public void Write_StreamsANewOwnerOnlyFile_AndReturnsTheWritersResult()
@@ -13,7 +13,7 @@ public sealed class PrivateFileWriterTests
         using var temp = new TempDirectory();
         string path = temp.Combine("vault.msbackup");
 
-        int result = PrivateFileWriter.Write(path, overwrite: false, stream =>
+        int result = PrivateFile.WriteStreamAtomically(path, overwrite: false, write: stream =>
         {
             stream.Write([1, 2, 3]);
             if (!OperatingSystem.IsWindows())
@@ -43,12 +43,12 @@ public sealed class PrivateFileWriterTests
         string path = temp.Combine("vault.msbackup");
         File.WriteAllText(path, "old backup");
 
-        Assert.Throws<InvalidOperationException>(() => PrivateFileWriter.Write<int>(path, overwrite: true, stream =>
+        Assert.Throws<InvalidOperationException>(() => PrivateFile.WriteStreamAtomically<int>(path, overwrite: true, write: stream =>
         {
             stream.Write([9, 9, 9]);
             throw new InvalidOperationException("the vault failed halfway");
         }));
-        Assert.ThrowsAny<IOException>(() => PrivateFileWriter.Write(path, overwrite: false, stream => 0));
+        Assert.ThrowsAny<IOException>(() => PrivateFile.WriteStreamAtomically(path, overwrite: false, write: stream => 0));
 
         Assert.Equal("old backup", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(temp.Path));
