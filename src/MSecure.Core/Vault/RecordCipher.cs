@@ -16,11 +16,20 @@ internal sealed class RecordCipher : IDisposable
 {
     private readonly AesGcm _aes;
 
+    /// <summary>False for a worker's cipher: the keys belong to the cipher it was made from.</summary>
+    private readonly bool _ownsKeys;
+
     internal RecordCipher(AccountKeys keys, Guid vaultId)
+        : this(keys, vaultId, ownsKeys: true)
+    {
+    }
+
+    private RecordCipher(AccountKeys keys, Guid vaultId, bool ownsKeys)
     {
         ArgumentNullException.ThrowIfNull(keys);
         Keys = keys;
         VaultId = vaultId;
+        _ownsKeys = ownsKeys;
         _aes = Envelope.CreateCipher(keys.RecordEncryption);
     }
 
@@ -32,6 +41,13 @@ internal sealed class RecordCipher : IDisposable
 
     /// <summary>A separate AES-GCM instance for another thread; the caller disposes it.</summary>
     internal AesGcm CreateWorkerCipher() => Envelope.CreateCipher(Keys.RecordEncryption);
+
+    /// <summary>
+    /// A cipher for one other thread: its own AES-GCM instance over the same keys (which are only
+    /// read: the name index is a one-shot HMAC). Its Dispose frees that instance and leaves the keys;
+    /// the caller disposes it before this cipher.
+    /// </summary>
+    internal RecordCipher CreateWorker() => new(Keys, VaultId, ownsKeys: false);
 
     /// <summary>Seals <paramref name="plaintext"/> as the <paramref name="role"/> envelope of a record revision.</summary>
     internal byte[] Seal(EnvelopeRole role, Guid recordId, long revision, ReadOnlySpan<byte> plaintext)
@@ -91,11 +107,14 @@ internal sealed class RecordCipher : IDisposable
         }
     }
 
-    /// <summary>Frees the AES-GCM instance and wipes every derived key.</summary>
+    /// <summary>Frees the AES-GCM instance and wipes every derived key (a worker's cipher: the instance only).</summary>
     public void Dispose()
     {
         _aes.Dispose();
-        Keys.Dispose();
+        if (_ownsKeys)
+        {
+            Keys.Dispose();
+        }
     }
 
     private static MSecureException Tampered(EnvelopeRole role, Guid recordId, Exception? inner) =>

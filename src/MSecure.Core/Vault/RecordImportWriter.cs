@@ -63,17 +63,20 @@ internal sealed class RecordImportWriter
                 vault.EnsureVerified();
                 using var inserter = new RecordBulkInserter(vault.Database);
                 var writer = new RecordImportWriter(vault, change, options, report, inserter);
-                foreach (ImportItem item in items)
+
+                // Reading, validation and sealing run on a second thread; all database work stays here.
+                using var pipeline = ImportPipeline.Start(vault, items, options, position, cancellationToken);
+                foreach (PreparedImportItem prepared in pipeline.Take())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    writer.Take(item);
+                    writer.Take(prepared);
                     if (report.Entries % ImportOptions.ProgressInterval == 0)
                     {
-                        Report(options, report, position);
+                        Report(options, report, prepared.Position);
                     }
                 }
 
-                Report(options, report, position);
+                Report(options, report, pipeline.EndPosition);
                 if (options.DryRun)
                 {
                     throw new DryRunComplete();
@@ -97,39 +100,28 @@ internal sealed class RecordImportWriter
         return report.Build();
     }
 
-    private static void Report(ImportOptions options, ImportReportBuilder report, Func<(long Read, long Total)>? position)
+    private static void Report(ImportOptions options, ImportReportBuilder report, (long Read, long Total)? position)
     {
         if (options.Progress is { } progress)
         {
-            (long read, long total) = position?.Invoke() ?? (0, -1);
+            (long read, long total) = position ?? (0, -1);
             progress(new ImportProgress(report.Entries, read, total >= 0 ? total : null));
         }
     }
 
-    /// <summary>Takes one entry: counted, checked, and stored unless an earlier entry failed (then only checked, to report every problem).</summary>
-    private void Take(ImportItem item)
+    /// <summary>Takes one entry: counted, its problem reported, and stored unless an earlier entry failed (then only checked, to report every problem).</summary>
+    private void Take(PreparedImportItem prepared)
     {
-        _report.Read(item);
-        if (item.Draft is not { } draft)
+        _report.Read(prepared.Item);
+        if (prepared.Problem is { } problem)
         {
+            _report.Problem(prepared.Item.Location, problem);
             return;
         }
 
-        RecordContent content;
-        try
+        if (prepared.Content is { } content && (_report.Problems.Count == 0 || _options.DryRun))
         {
-            draft.Tags.AddRange(_options.Tags);
-            content = RecordValidation.Validate(draft);
-        }
-        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.InvalidRecord)
-        {
-            _report.Problem(item.Location, exception.Message);
-            return;
-        }
-
-        if (_report.Problems.Count == 0 || _options.DryRun)
-        {
-            Store(item.Location, content);
+            Store(prepared.Item.Location, content, prepared.Sealed);
         }
     }
 
@@ -140,10 +132,10 @@ internal sealed class RecordImportWriter
     /// <see cref="DuplicateProbe"/> names are opened to compare; past them, the search for a free name
     /// starts where the last entry of that name stopped, so many entries of one name stay linear.
     /// </summary>
-    private void Store(string location, RecordContent content)
+    private void Store(string location, RecordContent content, NewRecord? sealedRecord)
     {
         // Most names are free: the unique index of live names says so while inserting, without a lookup first.
-        if (TryInsert(content))
+        if (TryInsert(sealedRecord ?? RecordWriter.SealNew(_vault.Codec, _vault.VaultId, content)))
         {
             return;
         }
@@ -237,18 +229,20 @@ internal sealed class RecordImportWriter
         _report.Duplicates.Add(new ImportDuplicate(location, content.Name, existing.Name, inFile, action, null));
     }
 
-    private void Insert(RecordContent content)
+    private void Insert(RecordContent content) => Insert(RecordWriter.SealNew(_vault.Codec, _vault.VaultId, content));
+
+    private void Insert(NewRecord record)
     {
-        RecordWriter.Insert(_vault, _change, content, checkName: false, _inserter);
+        RecordWriter.InsertSealed(_vault, _change, record, checkName: false, _inserter);
         _report.AddedOne();
     }
 
-    /// <summary>Inserts under the entry's own name; false when the name is taken.</summary>
-    private bool TryInsert(RecordContent content)
+    /// <summary>Inserts the entry sealed under its own name; false when the name is taken.</summary>
+    private bool TryInsert(NewRecord record)
     {
         try
         {
-            Insert(content);
+            Insert(record);
             return true;
         }
         catch (MSecureException exception) when (exception.Code == MSecureErrorCode.RecordNameConflict)

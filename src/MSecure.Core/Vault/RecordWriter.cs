@@ -109,10 +109,31 @@ internal static class RecordWriter
     /// </summary>
     internal static Record Insert(UnlockedVault vault, RecordSetChange change, RecordContent content, bool checkName, RecordBulkInserter? bulk = null)
     {
+        NewRecord record = SealNew(vault.Codec, vault.VaultId, content);
+        InsertSealed(vault, change, record, checkName, bulk);
+        DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(record.CreatedAt);
+        return new Record(record.Id, 1, content, at, at);
+    }
+
+    /// <summary>
+    /// Seals <paramref name="content"/> as a new record at revision 1 under a fresh id, the current time
+    /// and fresh sync metadata, with <paramref name="codec"/> (an import's worker seals with its own).
+    /// </summary>
+    internal static NewRecord SealNew(RecordCodec codec, Guid vaultId, RecordContent content)
+    {
         var id = Guid.NewGuid();
         long now = VaultClock.NowMilliseconds();
-        SealedRecord sealedRecord = vault.Codec.Seal(id, 1, content, now, now,
-            new SyncDocument { Change = Guid.NewGuid(), Parent = null, Author = vault.VaultId, CopyOf = null });
+        SealedRecord sealedRecord = codec.Seal(id, 1, content, now, now,
+            new SyncDocument { Change = Guid.NewGuid(), Parent = null, Author = vaultId, CopyOf = null });
+        return new NewRecord(id, now, sealedRecord);
+    }
+
+    /// <summary>Inside a record write: inserts a record sealed by <see cref="SealNew"/> (see <see cref="Insert"/>).</summary>
+    internal static void InsertSealed(UnlockedVault vault, RecordSetChange change, NewRecord record, bool checkName, RecordBulkInserter? bulk)
+    {
+        Guid id = record.Id;
+        long now = record.CreatedAt;
+        SealedRecord sealedRecord = record.Sealed;
         if (checkName)
         {
             EnsureNameFree(vault, sealedRecord.NameIndex, id);
@@ -140,8 +161,6 @@ internal static class RecordWriter
         }
 
         change.Add(new RowState(id, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
-        DateTimeOffset at = DateTimeOffset.FromUnixTimeMilliseconds(now);
-        return new Record(id, 1, content, at, at);
     }
 
     /// <summary>The live row of <paramref name="id"/> at the expected revision, checked against rollback.</summary>
