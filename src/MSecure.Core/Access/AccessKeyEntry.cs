@@ -84,7 +84,7 @@ internal sealed class AccessKeyEntry : IDisposable
         {
             plaintext = Envelope.Open(recordKey, AssociatedData(vaultId, id, expiresAtMs), envelope);
         }
-        catch (MSecureException exception) when (exception.Category == MSecureErrorCategory.InvalidData || exception.Code == MSecureErrorCode.EnvelopeAuthenticationFailed)
+        catch (MSecureException exception) when (exception.Category == MSecureErrorCategory.InvalidData || exception.Code is MSecureErrorCode.EnvelopeAuthenticationFailed or MSecureErrorCode.EnvelopeUnsupportedVersion)
         {
             throw MSecureErrors.VaultTampered(vaultPath, "an access key's stored row does not authenticate");
         }

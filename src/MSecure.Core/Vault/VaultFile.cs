@@ -174,7 +174,7 @@ public sealed class VaultFile : IDisposable
         WrappedAccountKey wrapped = VaultMetadataViews.ReadWrappedKey(database, metadata);
         AccountKeys keys;
         WrappedAccountKey? upgraded;
-        using (AccountKey accountKey = wrapped.Unwrap(password, out upgraded))
+        using (AccountKey accountKey = UnwrapStored(database.Path, wrapped, password, out upgraded))
         {
             keys = AccountKeys.Derive(accountKey, metadata.AccountId);
         }
@@ -235,6 +235,19 @@ public sealed class VaultFile : IDisposable
         {
             _disposed = true;
             _database.Dispose();
+        }
+    }
+
+    // Likewise a stored wrapped key that is not even an envelope is damage, not a wrong password.
+    private static AccountKey UnwrapStored(string path, WrappedAccountKey wrapped, ReadOnlySpan<char> password, out WrappedAccountKey? upgraded)
+    {
+        try
+        {
+            return wrapped.Unwrap(password, out upgraded);
+        }
+        catch (MSecureException exception) when (exception.Code is MSecureErrorCode.EnvelopeTruncated or MSecureErrorCode.EnvelopeUnsupportedVersion)
+        {
+            throw MSecureErrors.VaultCorrupted(path, "its stored wrapped Account Key is damaged", exception);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class ImportMSecureBackupCommand : PasswordCommand
     public string Path { get; set; } = string.Empty;
 
     /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias(VaultParameterNames.VaultPathAlias)]
     [ArgumentCompleter(typeof(VaultNameCompleter))]
     [ValidateNotNullOrEmpty]

@@ -51,7 +51,7 @@ public sealed class ImportMSecureRecordCommand : MSecureCommand, IDisposable
     public string[]? Tag { get; set; }
 
     /// <summary>The vault's name or path (default: the default vault).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias(VaultParameterNames.VaultPathAlias)]
     [ArgumentCompleter(typeof(VaultNameCompleter))]
     [ValidateNotNullOrEmpty]
