@@ -31,4 +31,8 @@ internal sealed class PasswordDigester : IDisposable
 }
 
 /// <summary>An HMAC-SHA256 digest of a password under one report's key.</summary>
-internal readonly record struct PasswordDigest(ulong A, ulong B, ulong C, ulong D);
+internal readonly record struct PasswordDigest(ulong A, ulong B, ulong C, ulong D)
+{
+    /// <summary>Never the digest: it is derived from a password (the generated form would print it).</summary>
+    public override string ToString() => nameof(PasswordDigest);
+}
