@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -283,13 +282,10 @@ public sealed class EmergencyKitTests
         string text = new KitBodyBuilder { MemoryKiB = 4_194_304, Passes = 32, Lanes = 16 }.BuildText();
 
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var stopwatch = Stopwatch.StartNew();
         MSecureException exception = TestValues.AssertFails(MSecureErrorCode.KdfParametersOutOfRange, () => EmergencyKit.Parse(text));
-        stopwatch.Stop();
 
         Assert.Contains("memory", exception.Message, StringComparison.Ordinal);
         Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, 0, 256 * 1024);
-        Assert.InRange(stopwatch.ElapsedMilliseconds, 0, 1_000);
     }
 
     [Fact]
