@@ -39,7 +39,9 @@ public sealed class RecordDraft
     public static RecordDraft FromTemplate(string name, RecordTemplate template)
     {
         var draft = new RecordDraft { Name = name, Template = template };
-        foreach (FieldDefinition definition in RecordTemplates.FieldsOf(template))
+        IReadOnlyList<FieldDefinition> definitions = RecordTemplates.FieldsOf(template);
+        draft.Fields.Capacity = definitions.Count + 2;
+        foreach (FieldDefinition definition in definitions)
         {
             draft.Fields.Add(new RecordField(definition.Label, definition.Kind, string.Empty));
         }

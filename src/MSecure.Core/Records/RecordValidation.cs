@@ -15,20 +15,23 @@ namespace MSecure.Core.Records;
 /// </summary>
 internal static class RecordValidation
 {
+    /// <summary>Above this many fields, repeated labels are found with a set.</summary>
+    private const int LabelSetThreshold = 16;
+
     /// <summary>Checks <paramref name="draft"/> and returns an immutable copy of its content.</summary>
     /// <exception cref="MSecureException">InvalidRecord.</exception>
     internal static RecordContent Validate(RecordDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         CheckName(draft.Name);
-        CheckShowable(draft.Name, "the name");
+        CheckShowable(draft.Name, new Place("the name"));
         if (!Enum.IsDefined(draft.Template))
         {
             throw MSecureErrors.InvalidRecord("its template is not one of the defined templates.");
         }
 
         string notes = draft.Notes ?? string.Empty;
-        CheckText(notes, "the notes", RecordLimits.MaximumNotesLength);
+        CheckText(notes, new Place("the notes"), RecordLimits.MaximumNotesLength);
         return new RecordContent(draft.Name, draft.Template, CheckFields(draft.Fields), CheckTags(draft.Tags), notes, draft.IsFavorite);
     }
 
@@ -41,7 +44,7 @@ internal static class RecordValidation
             throw MSecureErrors.InvalidRecord("its name is empty or only white space.");
         }
 
-        CheckText(name, "the name", RecordLimits.MaximumNameLength);
+        CheckText(name, new Place("the name"), RecordLimits.MaximumNameLength);
     }
 
     private static List<RecordField> CheckFields(List<RecordField> fields)
@@ -51,20 +54,21 @@ internal static class RecordValidation
             throw MSecureErrors.InvalidRecord(Format("it has {0} fields; at most {1} are allowed.", fields.Count, RecordLimits.MaximumFields));
         }
 
-        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Most records have a handful of fields: comparing with the earlier ones costs less than a set.
+        HashSet<string>? labels = fields.Count > LabelSetThreshold ? new(StringComparer.OrdinalIgnoreCase) : null;
         var result = new List<RecordField>(fields.Count);
         for (int i = 0; i < fields.Count; i++)
         {
             RecordField? field = fields[i];
-            string position = Format("field {0}", i + 1);
+            var position = new Place("field", i + 1);
             if (field is null || string.IsNullOrWhiteSpace(field.Label))
             {
                 throw MSecureErrors.InvalidRecord(Format("{0} has no label.", position));
             }
 
-            CheckText(field.Label, position + "'s label", RecordLimits.MaximumLabelLength);
-            CheckShowable(field.Label, position + "'s label");
-            if (!labels.Add(field.Label))
+            CheckText(field.Label, position with { Part = "'s label" }, RecordLimits.MaximumLabelLength);
+            CheckShowable(field.Label, position with { Part = "'s label" });
+            if (labels is null ? HasLabel(result, field.Label) : !labels.Add(field.Label))
             {
                 throw MSecureErrors.InvalidRecord(Format("{0} repeats the label of an earlier field (labels are unique, ignoring case).", position));
             }
@@ -75,7 +79,7 @@ internal static class RecordValidation
             }
 
             string value = field.Value ?? string.Empty;
-            CheckText(value, position + "'s value", RecordLimits.MaximumValueLength);
+            CheckText(value, position with { Part = "'s value" }, RecordLimits.MaximumValueLength);
             result.Add(field.Value is null ? field with { Value = value } : field);
         }
 
@@ -89,7 +93,7 @@ internal static class RecordValidation
         for (int i = 0; i < tags.Count; i++)
         {
             string? tag = tags[i];
-            string position = Format("tag {0}", i + 1);
+            var position = new Place("tag", i + 1);
             if (string.IsNullOrWhiteSpace(tag))
             {
                 throw MSecureErrors.InvalidRecord(Format("{0} is empty or only white space.", position));
@@ -111,11 +115,17 @@ internal static class RecordValidation
         return result;
     }
 
-    private static void CheckText(string text, string what, int maximumLength)
+    private static void CheckText(string text, Place what, int maximumLength)
     {
         if (text.Length > maximumLength)
         {
             throw MSecureErrors.InvalidRecord(Format("{0} is {1} characters long; at most {2} are allowed.", what, text.Length, maximumLength));
+        }
+
+        // Only surrogates can be unpaired: most text has none and skips the strict encoder.
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return;
         }
 
         try
@@ -133,7 +143,7 @@ internal static class RecordValidation
     /// bidirectional formatting or line separator character). Checked when a record is written,
     /// not when it is looked up, so a record stored before this rule can still be found and renamed.
     /// </summary>
-    private static void CheckShowable(string text, string what)
+    private static void CheckShowable(string text, Place what)
     {
         if (DisplayText.DescribeUnsafe(text) is { } reason)
         {
@@ -143,6 +153,29 @@ internal static class RecordValidation
         }
     }
 
+    private static bool HasLabel(List<RecordField> earlier, string label)
+    {
+        foreach (RecordField field in earlier)
+        {
+            if (string.Equals(field.Label, label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Format(string format, params object[] args) =>
         string.Format(CultureInfo.InvariantCulture, format, args);
+
+    /// <summary>
+    /// Where a rule was broken ("the name", "field 3's label", "tag 2"): spelled out only when a message
+    /// is made, so that checking a valid record formats no text.
+    /// </summary>
+    private readonly record struct Place(string Subject, int Number = 0, string Part = "")
+    {
+        public override string ToString() =>
+            Number > 0 ? string.Create(CultureInfo.InvariantCulture, $"{Subject} {Number}{Part}") : Subject + Part;
+    }
 }

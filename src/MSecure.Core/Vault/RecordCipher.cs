@@ -9,12 +9,13 @@ namespace MSecure.Core.Vault;
 /// <summary>
 /// Seals and opens record envelopes under the record-encryption key with one reused AES-GCM
 /// instance (creating one per envelope costs more than the encryption), and computes blind name
-/// indexes. Owns the session's <see cref="AccountKeys"/>. Not thread-safe; parallel readers take
+/// indexes with one reused HMAC (a one-shot HMAC looks up and sets up the algorithm each time). Owns the session's <see cref="AccountKeys"/>. Not thread-safe; parallel readers take
 /// their own instance from <see cref="CreateWorkerCipher"/>.
 /// </summary>
 internal sealed class RecordCipher : IDisposable
 {
     private readonly AesGcm _aes;
+    private IncrementalHash? _nameIndex;
 
     /// <summary>False for a worker's cipher: the keys belong to the cipher it was made from.</summary>
     private readonly bool _ownsKeys;
@@ -43,8 +44,8 @@ internal sealed class RecordCipher : IDisposable
     internal AesGcm CreateWorkerCipher() => Envelope.CreateCipher(Keys.RecordEncryption);
 
     /// <summary>
-    /// A cipher for one other thread: its own AES-GCM instance over the same keys (which are only
-    /// read: the name index is a one-shot HMAC). Its Dispose frees that instance and leaves the keys;
+    /// A cipher for one other thread: its own AES-GCM and HMAC instances over the same keys (which
+    /// are only read). Its Dispose frees that instance and leaves the keys;
     /// the caller disposes it before this cipher.
     /// </summary>
     internal RecordCipher CreateWorker() => new(Keys, VaultId, ownsKeys: false);
@@ -99,7 +100,9 @@ internal sealed class RecordCipher : IDisposable
         byte[] normalized = StrictUtf8.Encoding.GetBytes(RecordNames.Normalize(name));
         try
         {
-            return HMACSHA256.HashData(Keys.NameIndex.Bytes, normalized);
+            _nameIndex ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Keys.NameIndex.Bytes);
+            _nameIndex.AppendData(normalized);
+            return _nameIndex.GetHashAndReset();
         }
         finally
         {
@@ -107,10 +110,11 @@ internal sealed class RecordCipher : IDisposable
         }
     }
 
-    /// <summary>Frees the AES-GCM instance and wipes every derived key (a worker's cipher: the instance only).</summary>
+    /// <summary>Frees the AES-GCM and HMAC instances and wipes every derived key (a worker's cipher: the instances only).</summary>
     public void Dispose()
     {
         _aes.Dispose();
+        _nameIndex?.Dispose();
         if (_ownsKeys)
         {
             Keys.Dispose();

@@ -21,7 +21,7 @@ internal sealed class ImportDraftBuilder
 
     private readonly RecordDraft _draft;
     private readonly int _templateFields;
-    private readonly HashSet<string> _labels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _labels;
     private List<string>? _customFields;
     private List<string>? _remarks;
 
@@ -30,6 +30,7 @@ internal sealed class ImportDraftBuilder
     {
         _draft = RecordDraft.FromTemplate(string.IsNullOrWhiteSpace(name) ? UntitledName : name, template);
         _templateFields = _draft.Fields.Count;
+        _labels = new HashSet<string>(_templateFields + 4, StringComparer.OrdinalIgnoreCase);
         foreach (RecordField field in _draft.Fields)
         {
             _labels.Add(field.Label);
