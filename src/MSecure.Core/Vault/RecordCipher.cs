@@ -9,8 +9,9 @@ namespace MSecure.Core.Vault;
 /// <summary>
 /// Seals and opens record envelopes under the record-encryption key with one reused AES-GCM
 /// instance (creating one per envelope costs more than the encryption), and computes blind name
-/// indexes with one reused HMAC (a one-shot HMAC looks up and sets up the algorithm each time). Owns the session's <see cref="AccountKeys"/>. Not thread-safe; parallel readers take
-/// their own instance from <see cref="CreateWorkerCipher"/>.
+/// indexes with one reused HMAC (a one-shot HMAC looks up and sets up the algorithm each time).
+/// Owns the session's <see cref="AccountKeys"/>. Not thread-safe; parallel readers take their own
+/// instance from <see cref="CreateWorkerCipher"/>.
 /// </summary>
 internal sealed class RecordCipher : IDisposable
 {

@@ -64,7 +64,7 @@ internal sealed class RecordImportWriter
                 using var inserter = new RecordBulkInserter(vault.Database);
                 var writer = new RecordImportWriter(vault, change, options, report, inserter);
 
-                // Reading, validation and sealing run on a second thread; all database work stays here.
+                // Reading, and validation with sealing, run on two worker threads; all database work stays here.
                 using var pipeline = ImportPipeline.Start(vault, items, options, position, cancellationToken);
                 foreach (PreparedImportItem prepared in pipeline.Take())
                 {
