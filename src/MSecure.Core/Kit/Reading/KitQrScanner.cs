@@ -11,8 +11,8 @@ namespace MSecure.Core.Kit.Reading;
 /// <summary>
 /// Finds the kit's QR code in a grey image with ZXing.Net's QR reader (try-harder, not a pure
 /// barcode: the code may sit anywhere in a photo or page screenshot, turned or tilted). When
-/// the image as it is yields nothing, inverted (light on dark) and downscaled versions are
-/// tried, and a second binarizer for uneven lighting.
+/// the image as it is yields nothing, inverted (light on dark), downscaled and doubled versions
+/// are tried, and a second binarizer for uneven lighting; last, the image resampled by 1.5.
 /// </summary>
 internal static class KitQrScanner
 {
@@ -24,6 +24,9 @@ internal static class KitQrScanner
 
     /// <summary>Images whose longer side is at most this are also tried at twice the size.</summary>
     private const int LargestDoubledSide = 1600;
+
+    /// <summary>The factor of the last try, for a code whose modules fall unevenly on the pixel grid.</summary>
+    private const double OddResampling = 1.5;
 
     private static readonly Dictionary<DecodeHintType, object> Hints = new()
     {
@@ -81,6 +84,14 @@ internal static class KitQrScanner
         foreach (LuminanceSource source in scales)
         {
             yield return new BinaryBitmap(new GlobalHistogramBinarizer(source));
+        }
+
+        // Last, made only when all else failed: resampled by 1.5 (see LuminanceImage.Resized).
+        if (Math.Max(image.Width, image.Height) <= LargestDoubledSide)
+        {
+            LuminanceSource resampled = SourceOf(image.Resized(OddResampling));
+            yield return new BinaryBitmap(new HybridBinarizer(resampled));
+            yield return new BinaryBitmap(new GlobalHistogramBinarizer(resampled));
         }
     }
 

@@ -88,4 +88,35 @@ internal sealed class LuminanceImage
 
         return new LuminanceImage(doubled, width, height);
     }
+
+    /// <summary>
+    /// The image resampled by <paramref name="factor"/>, interpolated bilinearly: a code whose modules
+    /// fall unevenly on the pixel grid (an image scaled by an odd factor) can defeat the finder at
+    /// its own size and at twice it, yet read once resampled by another factor.
+    /// </summary>
+    internal LuminanceImage Resized(double factor)
+    {
+        int width = Math.Max(1, (int)(Width * factor));
+        int height = Math.Max(1, (int)(Height * factor));
+        byte[] resized = new byte[checked(width * height)];
+        for (int y = 0; y < height; y++)
+        {
+            double sourceY = Math.Clamp(((y + 0.5) / factor) - 0.5, 0, Height - 1);
+            int top = (int)sourceY;
+            int bottom = Math.Min(Height - 1, top + 1);
+            double weightY = sourceY - top;
+            for (int x = 0; x < width; x++)
+            {
+                double sourceX = Math.Clamp(((x + 0.5) / factor) - 0.5, 0, Width - 1);
+                int left = (int)sourceX;
+                int right = Math.Min(Width - 1, left + 1);
+                double weightX = sourceX - left;
+                double upper = (Pixels[(top * Width) + left] * (1 - weightX)) + (Pixels[(top * Width) + right] * weightX);
+                double lower = (Pixels[(bottom * Width) + left] * (1 - weightX)) + (Pixels[(bottom * Width) + right] * weightX);
+                resized[(y * width) + x] = (byte)Math.Round((upper * (1 - weightY)) + (lower * weightY));
+            }
+        }
+
+        return new LuminanceImage(resized, width, height);
+    }
 }
