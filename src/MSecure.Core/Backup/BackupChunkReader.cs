@@ -153,20 +153,5 @@ internal sealed class BackupChunkReader : IDisposable
 
     private MSecureException Truncated() => MSecureErrors.BackupTampered(_path, $"it ends inside chunk {_index}");
 
-    private int Fill(Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int read = _input.Read(buffer[total..]);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
+    private int Fill(Span<byte> buffer) => _input.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
 }

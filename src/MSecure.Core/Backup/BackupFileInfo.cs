@@ -32,18 +32,7 @@ public sealed class BackupFileInfo
     {
         ArgumentNullException.ThrowIfNull(source);
         byte[] bytes = new byte[BackupHeader.Length];
-        int total = 0;
-        while (total < bytes.Length)
-        {
-            int read = source.Read(bytes, total, bytes.Length - total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
+        int total = source.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
         return BackupHeader.Parse(bytes.AsSpan(0, total), path);
     }
 }

@@ -52,9 +52,10 @@ internal static class Base32
     /// <summary>
     /// Decodes <paramref name="text"/>; returns null when a character is outside the alphabet,
     /// the length is impossible (1, 3 or 6 characters past a multiple of 8), or the unused
-    /// trailing bits are not zero.
+    /// trailing bits are not zero (unless <paramref name="ignoreTrailingBits"/>: TOTP secrets
+    /// written by other tools may carry them, and authenticator apps ignore them).
     /// </summary>
-    internal static byte[]? TryDecode(ReadOnlySpan<char> text)
+    internal static byte[]? TryDecode(ReadOnlySpan<char> text, bool ignoreTrailingBits = false)
     {
         int bitCount = checked(text.Length * BitsPerCharacter);
         int byteCount = bitCount / BitsPerByte;
@@ -86,7 +87,7 @@ internal static class Base32
             }
         }
 
-        return buffer == 0 ? bytes : null;
+        return buffer == 0 || ignoreTrailingBits ? bytes : null;
     }
 
     private static int ValueOf(char character) => character switch

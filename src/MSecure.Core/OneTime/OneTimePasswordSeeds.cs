@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using MSecure.Core.Errors;
 using MSecure.Core.Records;
-using OtpNet;
 
 namespace MSecure.Core.OneTime;
 
@@ -136,7 +135,8 @@ public static class OneTimePasswordSeeds
 
     /// <summary>
     /// The key of a Base32 secret (RFC 4648 alphabet): white space and '-' dropped, any case, '='
-    /// padding optional. The decoding is Otp.NET's; this checks first so its errors never show.
+    /// padding optional, unused trailing bits ignored. Decoded from the cleaned characters in place
+    /// (<see cref="Kit.Base32"/>): no string copy of the secret is made, which could not be wiped.
     /// </summary>
     private static byte[] DecodeBase32(string text, string recordName)
     {
@@ -181,7 +181,8 @@ public static class OneTimePasswordSeeds
                 throw Invalid(recordName, Format("its secret is shorter than {0} bits ({1} Base32 characters)", MinimumKeyBytes * 8, MinimumKeyBytes * 8 / 5));
             }
 
-            byte[] decoded = Base32Encoding.ToBytes(new string(normalized[..length]));
+            // The checks above leave only characters of the alphabet and possible lengths: it decodes.
+            byte[] decoded = Kit.Base32.TryDecode(normalized[..length], ignoreTrailingBits: true)!;
             byte[] key = GC.AllocateArray<byte>(decoded.Length, pinned: true);
             decoded.CopyTo(key, 0);
             Array.Clear(decoded);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MSecure.Core.Cryptography;
 
@@ -23,5 +24,19 @@ internal static class RecordNames
 
         UnicodeNormalization.EnsureAvailable("record name");
         return name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    }
+
+    /// <summary>"Name (n)", the name shortened when the suffix would make it too long.</summary>
+    internal static string Suffixed(string name, int suffix)
+    {
+        string tail = string.Create(CultureInfo.InvariantCulture, $" ({suffix})");
+        int room = RecordLimits.MaximumNameLength - tail.Length;
+        if (name.Length > room)
+        {
+            // Never cut a surrogate pair in two.
+            name = name[..(char.IsHighSurrogate(name[room - 1]) ? room - 1 : room)];
+        }
+
+        return name + tail;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using MSecure.Core.Cryptography;
 
 namespace MSecure.Core.Reports;
 
@@ -11,15 +12,15 @@ namespace MSecure.Core.Reports;
 /// </summary>
 internal sealed class PasswordDigester : IDisposable
 {
-    private readonly byte[] _key = GC.AllocateArray<byte>(32, pinned: true);
+    private readonly SecretKey _key = SecretKey.CreateEmpty(32);
 
-    internal PasswordDigester() => RandomNumberGenerator.Fill(_key);
+    internal PasswordDigester() => RandomNumberGenerator.Fill(_key.WritableBytes);
 
     /// <summary>The digest of <paramref name="password"/>: exact equality, as the site that checks it compares.</summary>
     internal PasswordDigest Digest(ReadOnlySpan<char> password)
     {
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, MemoryMarshal.AsBytes(password), mac);
+        HMACSHA256.HashData(_key.Bytes, MemoryMarshal.AsBytes(password), mac);
         var digest = new PasswordDigest(
             MemoryMarshal.Read<ulong>(mac), MemoryMarshal.Read<ulong>(mac[8..]), MemoryMarshal.Read<ulong>(mac[16..]), MemoryMarshal.Read<ulong>(mac[24..]));
         CryptographicOperations.ZeroMemory(mac);
@@ -27,7 +28,7 @@ internal sealed class PasswordDigester : IDisposable
     }
 
     /// <summary>Wipes the key.</summary>
-    public void Dispose() => CryptographicOperations.ZeroMemory(_key);
+    public void Dispose() => _key.Dispose();
 }
 
 /// <summary>An HMAC-SHA256 digest of a password under one report's key.</summary>

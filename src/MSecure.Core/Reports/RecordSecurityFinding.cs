@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using MSecure.Core.OneTime;
 using MSecure.Core.Records;
 
 namespace MSecure.Core.Reports;
@@ -11,7 +12,7 @@ namespace MSecure.Core.Reports;
 public sealed class RecordSecurityFinding
 {
     internal RecordSecurityFinding(Record record, PasswordStrength? strength, int? reuseGroup, int reusedCount,
-        DateTimeOffset? passwordChangedAt, TimeSpan? passwordAge, bool isOld, bool hasOneTimePassword)
+        DateTimeOffset? passwordChangedAt, TimeSpan? passwordAge, bool isOld)
     {
         Id = record.Id;
         Name = record.Name;
@@ -26,8 +27,8 @@ public sealed class RecordSecurityFinding
         PasswordChangedAt = passwordChangedAt;
         PasswordAge = passwordAge;
         IsOld = isOld;
-        HasOneTimePassword = hasOneTimePassword;
-        MissingOneTimePassword = record.Template == RecordTemplate.Login && HasPassword && !hasOneTimePassword;
+        HasOneTimePassword = OneTimePasswordFields.HasSeed(record);
+        MissingOneTimePassword = record.Template == RecordTemplate.Login && HasPassword && !HasOneTimePassword;
     }
 
     /// <summary>The record's id.</summary>

@@ -131,7 +131,7 @@ public static class SecurityReports
             (Record record, PasswordDigest? digest) = covered[index];
             findings.Add(digest is { } value
                 ? Judge(record, strengths[index]!, users[value] - 1, GroupOf(value, users[value], groups), since[index]!.Value, scope.OlderThanDays, now)
-                : new RecordSecurityFinding(record, null, null, 0, null, null, isOld: false, OneTimePasswordFields.HasSeed(record)));
+                : new RecordSecurityFinding(record, null, null, 0, null, null, isOld: false));
         }
 
         return new SecurityReport(findings, new SecurityReportSummary(findings, inVault, scope.OlderThanDays, now, clock.Elapsed));
@@ -165,7 +165,7 @@ public static class SecurityReports
     private static RecordSecurityFinding Judge(Record record, PasswordStrength strength, int reusedCount, int? group, DateTimeOffset since, int olderThanDays, DateTimeOffset now)
     {
         TimeSpan age = now - since;
-        return new RecordSecurityFinding(record, strength, group, reusedCount, since, age, age > TimeSpan.FromDays(olderThanDays), OneTimePasswordFields.HasSeed(record));
+        return new RecordSecurityFinding(record, strength, group, reusedCount, since, age, age > TimeSpan.FromDays(olderThanDays));
     }
 
     /// <summary>

@@ -14,16 +14,15 @@ namespace MSecure.Core.Vault;
 /// </summary>
 internal static class DuplicateKey
 {
-    internal const string UserNameLabel = "Username";
+    /// <summary>The field that gives the user name when the Username field is empty.</summary>
     internal const string EmailLabel = "Email";
-    internal const string WebsiteLabel = "Website";
 
     /// <summary>Whether a record of the same name as <paramref name="entry"/> is its duplicate.</summary>
     internal static bool Same(Record existing, RecordContent entry)
     {
         string user = UserNameOf(existing.Fields);
-        string url = Url(ValueOf(existing.Fields, WebsiteLabel));
-        if (!SameText(user, UserNameOf(entry.Fields)) || !SameText(url, Url(ValueOf(entry.Fields, WebsiteLabel))))
+        string url = Url(ValueOf(existing.Fields, RecordFieldNames.DefaultUrlLabel));
+        if (!SameText(user, UserNameOf(entry.Fields)) || !SameText(url, Url(ValueOf(entry.Fields, RecordFieldNames.DefaultUrlLabel))))
         {
             return false;
         }
@@ -62,7 +61,7 @@ internal static class DuplicateKey
 
     private static string UserNameOf(IReadOnlyList<RecordField> fields)
     {
-        string user = ValueOf(fields, UserNameLabel);
+        string user = ValueOf(fields, RecordFieldNames.DefaultUserNameLabel);
         return user.Length > 0 ? user : ValueOf(fields, EmailLabel);
     }
 

@@ -79,7 +79,7 @@ internal sealed class RecordImportWriter
                 Report(options, report, pipeline.EndPosition);
                 if (options.DryRun)
                 {
-                    throw new DryRunComplete();
+                    throw new DryRunRollback();
                 }
 
                 if (report.Problems.Count > 0)
@@ -92,7 +92,7 @@ internal sealed class RecordImportWriter
                 return 0;
             });
         }
-        catch (DryRunComplete)
+        catch (DryRunRollback)
         {
             // Rolled back: the report says what the import would have done.
         }
@@ -119,9 +119,10 @@ internal sealed class RecordImportWriter
             return;
         }
 
-        if (prepared.Content is { } content && (_report.Problems.Count == 0 || _options.DryRun))
+        // An entry is sealed unless an earlier one failed in a real run: then the rest are only checked.
+        if (prepared.Content is { } content && prepared.Sealed is { } sealedRecord && (_report.Problems.Count == 0 || _options.DryRun))
         {
-            Store(prepared.Item.Location, content, prepared.Sealed);
+            Store(prepared.Item.Location, content, sealedRecord);
         }
     }
 
@@ -132,10 +133,10 @@ internal sealed class RecordImportWriter
     /// <see cref="DuplicateProbe"/> names are opened to compare; past them, the search for a free name
     /// starts where the last entry of that name stopped, so many entries of one name stay linear.
     /// </summary>
-    private void Store(string location, RecordContent content, NewRecord? sealedRecord)
+    private void Store(string location, RecordContent content, NewRecord sealedRecord)
     {
         // Most names are free: the unique index of live names says so while inserting, without a lookup first.
-        if (TryInsert(sealedRecord ?? RecordWriter.SealNew(_vault.Codec, _vault.VaultId, content)))
+        if (TryInsert(sealedRecord))
         {
             return;
         }
@@ -145,17 +146,17 @@ internal sealed class RecordImportWriter
         string? baseKey = null;
         for (int suffix = 1; suffix <= MaximumSuffix; suffix++)
         {
-            string candidate = suffix == 1 ? content.Name : Suffixed(content.Name, suffix);
+            string candidate = suffix == 1 ? content.Name : RecordNames.Suffixed(content.Name, suffix);
             Record? existing;
             if (suffix <= DuplicateProbe)
             {
-                existing = FindLive(candidate);
+                existing = FindLive(candidate, suffix == 1 ? sealedRecord.Sealed.NameIndex : _vault.Codec.Cipher.NameIndex(candidate));
             }
             else
             {
                 baseKey ??= RecordNames.Normalize(content.Name);
                 suffix = Math.Max(suffix, _nextSuffix.GetValueOrDefault(baseKey));
-                candidate = Suffixed(content.Name, suffix);
+                candidate = RecordNames.Suffixed(content.Name, suffix);
                 if (RecordStore.FindLiveIdByName(_vault.Database, _vault.Codec.Cipher.NameIndex(candidate)) is not null)
                 {
                     continue;
@@ -240,37 +241,16 @@ internal sealed class RecordImportWriter
     /// <summary>Inserts the entry sealed under its own name; false when the name is taken.</summary>
     private bool TryInsert(NewRecord record)
     {
-        try
-        {
-            Insert(record);
-            return true;
-        }
-        catch (MSecureException exception) when (exception.Code == MSecureErrorCode.RecordNameConflict)
+        if (!RecordWriter.TryInsertSealed(_vault, _change, record, _inserter))
         {
             return false;
         }
+
+        _report.AddedOne();
+        return true;
     }
 
-    /// <summary>The live record of <paramref name="name"/> (ignoring case), in the vault or added by this transaction, or null.</summary>
-    private Record? FindLive(string name) =>
-        RecordStore.FindLiveByName(_vault.Database, _vault.Codec.Cipher.NameIndex(name)) is { } row ? RecordReader.OpenNamed(_vault, row, name) : null;
-
-    /// <summary>"Name (n)", the name shortened when the suffix would make it too long.</summary>
-    private static string Suffixed(string name, int suffix)
-    {
-        string tail = string.Create(CultureInfo.InvariantCulture, $" ({suffix})");
-        int room = RecordLimits.MaximumNameLength - tail.Length;
-        if (name.Length > room)
-        {
-            // Never cut a surrogate pair in two.
-            name = name[..(char.IsHighSurrogate(name[room - 1]) ? room - 1 : room)];
-        }
-
-        return name + tail;
-    }
-
-    /// <summary>Thrown at the end of a dry run to roll its transaction back.</summary>
-    private sealed class DryRunComplete : Exception
-    {
-    }
+    /// <summary>The live record of <paramref name="name"/> (ignoring case; <paramref name="nameIndex"/> is its blind index), in the vault or added by this transaction, or null.</summary>
+    private Record? FindLive(string name, byte[] nameIndex) =>
+        RecordStore.FindLiveByName(_vault.Database, nameIndex) is { } row ? RecordReader.OpenNamed(_vault, row, name) : null;
 }

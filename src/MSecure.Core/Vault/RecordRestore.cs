@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Security.Cryptography;
 using MSecure.Core.Backup;
 using MSecure.Core.Cryptography;
@@ -215,14 +214,12 @@ internal static class RecordRestore
         return [.. tail, renamed];
     }
 
-    /// <summary>"Name (2)", "Name (3)", … : the first no live record holds (the name shortened when the suffix would not fit).</summary>
+    /// <summary>"Name (2)", "Name (3)", … : the first no live record holds (<see cref="RecordNames.Suffixed"/>).</summary>
     private static string FreeName(UnlockedVault vault, string name)
     {
         for (int n = 2; ; n++)
         {
-            string suffix = string.Create(CultureInfo.InvariantCulture, $" ({n})");
-            string stem = name.Length + suffix.Length > RecordLimits.MaximumNameLength ? name[..(RecordLimits.MaximumNameLength - suffix.Length)] : name;
-            string candidate = stem + suffix;
+            string candidate = RecordNames.Suffixed(name, n);
             if (RecordStore.FindLiveIdByName(vault.Database, vault.Codec.Cipher.NameIndex(candidate)) is null)
             {
                 return candidate;
@@ -250,11 +247,11 @@ internal static class RecordRestore
     {
         StoredRecord row = chain.Head(otherId)!;
         RecordDocument existing = vault.Codec.OpenDocument(EnvelopeRole.Record, otherId, row.Revision, RecordReader.ContentOf(row), out _);
-        return SameText(UserOf(existing), UserOf(candidate)) && SameText(FieldValue(existing, "Website"), FieldValue(candidate, "Website"));
+        return SameText(UserOf(existing), UserOf(candidate)) && SameText(FieldValue(existing, RecordFieldNames.DefaultUrlLabel), FieldValue(candidate, RecordFieldNames.DefaultUrlLabel));
     }
 
     private static string UserOf(RecordDocument record) =>
-        FieldValue(record, "Username") is { Length: > 0 } user ? user : FieldValue(record, "Email");
+        FieldValue(record, RecordFieldNames.DefaultUserNameLabel) is { Length: > 0 } user ? user : FieldValue(record, DuplicateKey.EmailLabel);
 
     private static string FieldValue(RecordDocument record, string label)
     {
@@ -270,9 +267,4 @@ internal static class RecordRestore
     }
 
     private static bool SameText(string first, string second) => string.Equals(first, second, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Rolls a dry run's transaction back.</summary>
-    private sealed class DryRunRollback : Exception
-    {
-    }
 }

@@ -131,14 +131,26 @@ internal static class RecordWriter
     /// <summary>Inside a record write: inserts a record sealed by <see cref="SealNew"/> (see <see cref="Insert"/>).</summary>
     internal static void InsertSealed(UnlockedVault vault, RecordSetChange change, NewRecord record, bool checkName, RecordBulkInserter? bulk)
     {
+        if (checkName)
+        {
+            EnsureNameFree(vault, record.Sealed.NameIndex, record.Id);
+        }
+
+        if (!TryInsertSealed(vault, change, record, bulk))
+        {
+            throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, record.Sealed.NameIndex));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="InsertSealed"/> without a name check first: false, and nothing inserted, when a live
+    /// record holds the name (the unique index of live names refuses the row).
+    /// </summary>
+    internal static bool TryInsertSealed(UnlockedVault vault, RecordSetChange change, NewRecord record, RecordBulkInserter? bulk)
+    {
         Guid id = record.Id;
         long now = record.CreatedAt;
         SealedRecord sealedRecord = record.Sealed;
-        if (checkName)
-        {
-            EnsureNameFree(vault, sealedRecord.NameIndex, id);
-        }
-
         try
         {
             if (bulk is null)
@@ -152,7 +164,7 @@ internal static class RecordWriter
         }
         catch (SqliteException exception) when (SqliteErrorTranslation.IsConstraintViolation(exception))
         {
-            throw MSecureErrors.RecordNameConflict(RecordStore.FindLiveIdByName(vault.Database, sealedRecord.NameIndex));
+            return false;
         }
 
         if (bulk is null)
@@ -161,6 +173,7 @@ internal static class RecordWriter
         }
 
         change.Add(new RowState(id, 1, false, NameIndexBlocks.From(sealedRecord.NameIndex)));
+        return true;
     }
 
     /// <summary>The live row of <paramref name="id"/> at the expected revision, checked against rollback.</summary>

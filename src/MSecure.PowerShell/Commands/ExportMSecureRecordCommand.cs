@@ -90,15 +90,15 @@ public sealed class ExportMSecureRecordCommand : VaultCommand
 
             using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
             VaultSession session = lease.Session;
-            List<Guid> ids = Select(session, vault.Path);
+            List<Record> records = Select(session, vault.Path);
             try
             {
                 PrivateFile.WriteStreamAtomically(file, stream =>
                 {
                     using IRecordExportWriter writer = RecordExportWriters.Open(format, stream);
-                    foreach (Guid id in ids)
+                    foreach (Record record in records)
                     {
-                        writer.Write(session.Get(id));
+                        writer.Write(record);
                     }
 
                     writer.Complete();
@@ -114,20 +114,20 @@ public sealed class ExportMSecureRecordCommand : VaultCommand
         });
     }
 
-    /// <summary>The ids of the selected records, in the vault's order; a missing exact name fails before anything is written.</summary>
-    private List<Guid> Select(VaultSession session, string vaultPath)
+    /// <summary>The selected records, each once, in the vault's order; a missing exact name fails before anything is written.</summary>
+    private List<Record> Select(VaultSession session, string vaultPath)
     {
-        var ids = new List<Guid>();
+        var records = new List<Record>();
         var seen = new HashSet<Guid>();
         foreach ((object _, Func<Record> read) in RecordLookup.Select(session, vaultPath, null, Name, Template, Tag, null))
         {
-            Guid id = read().Id;
-            if (seen.Add(id))
+            Record record = read();
+            if (seen.Add(record.Id))
             {
-                ids.Add(id);
+                records.Add(record);
             }
         }
 
-        return ids;
+        return records;
     }
 }

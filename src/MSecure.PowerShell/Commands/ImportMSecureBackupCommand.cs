@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
@@ -63,14 +64,21 @@ public sealed class ImportMSecureBackupCommand : PasswordCommand
             BackupFileInfo info = BackupFileInfo.Read(stream, file);
             stream.Position = 0;
             using SessionLease<VaultSession> lease = VaultAccess.Unlocked(vault);
-            bool apply = ShouldProcess(TerminalText.Of(file), $"Restore the backup into the vault '{name}' (merged with its records)");
-            if (!apply && !IsWhatIf())
+            // The wording of ShouldProcess(target, action); the reason tells -WhatIf (a dry run) from a declined -Confirm.
+            string description = $"Performing the operation \"Restore the backup into the vault '{name}' (merged with its records)\" on target \"{TerminalText.Of(file)}\".";
+            bool dryRun = false;
+            if (!ShouldProcess(description, "Are you sure you want to perform this action?" + Environment.NewLine + description, "Confirm", out ShouldProcessReason reason))
             {
-                return;
+                if (reason != ShouldProcessReason.WhatIf)
+                {
+                    return;
+                }
+
+                dryRun = true;
             }
 
             using BackupCredentials credentials = CredentialsFor(info, file);
-            BackupRestoreResult result = lease.Session.ImportBackup(stream, credentials, dryRun: !apply, file);
+            BackupRestoreResult result = lease.Session.ImportBackup(stream, credentials, dryRun, file);
             WriteObject(BackupOutput.From(result, file, VaultLocations.NameOf(vault.Path)));
         });
     }
@@ -103,8 +111,8 @@ public sealed class ImportMSecureBackupCommand : PasswordCommand
             return ReadPassword("Backup password", file);
         }
 
-        SecureString? prompted = PasswordSource.CanPrompt(Host) ? PasswordSource.ReadSecret(Host, "Backup password") : null;
-        if (prompted is not { Length: > 0 })
+        SecureString? prompted = PasswordSource.Prompt(Host, "Backup password");
+        if (prompted is null)
         {
             ThrowTerminatingError(ErrorRecords.Module(ModuleErrorIds.PasswordRequired, ErrorCategory.InvalidArgument,
                 "The backup is sealed with a backup password and this session cannot prompt for one. Give it with -BackupPassword (or -PasswordFile, -PasswordVariable).", file));
@@ -112,8 +120,4 @@ public sealed class ImportMSecureBackupCommand : PasswordCommand
 
         return prompted!;
     }
-
-    private bool IsWhatIf() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) ? ((SwitchParameter)whatIf).IsPresent
-            : GetVariableValue("WhatIfPreference") is SwitchParameter { IsPresent: true } or true;
 }

@@ -219,7 +219,8 @@ internal static class PasswordSource
         }
     }
 
-    private static SecureString? Prompt(PSHost? host, string prompt)
+    /// <summary>A non-empty answer read from <paramref name="host"/> when it can prompt; otherwise null.</summary>
+    internal static SecureString? Prompt(PSHost? host, string prompt)
     {
         if (!CanPrompt(host))
         {

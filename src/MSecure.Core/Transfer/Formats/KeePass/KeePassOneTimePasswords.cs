@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using MSecure.Core.OneTime;
 using OtpNet;
 
 namespace MSecure.Core.Transfer.Formats.KeePass;
@@ -79,8 +80,8 @@ internal static class KeePassOneTimePasswords
     /// <summary>The bare secret when every setting is the default, else an otpauth URI.</summary>
     private static string Compose(string secret, string title, string? period, string? digits, string? algorithm)
     {
-        bool defaultPeriod = string.IsNullOrWhiteSpace(period) || period.Trim() == "30";
-        bool defaultDigits = string.IsNullOrWhiteSpace(digits) || digits.Trim() == "6";
+        bool defaultPeriod = string.IsNullOrWhiteSpace(period) || period.Trim() == OneTimePasswordSeed.DefaultPeriod.ToString(CultureInfo.InvariantCulture);
+        bool defaultDigits = string.IsNullOrWhiteSpace(digits) || digits.Trim() == OneTimePasswordSeed.DefaultDigits.ToString(CultureInfo.InvariantCulture);
         bool defaultAlgorithm = string.IsNullOrWhiteSpace(algorithm) || string.Equals(algorithm.Trim(), "SHA1", StringComparison.OrdinalIgnoreCase);
         if (defaultPeriod && defaultDigits && defaultAlgorithm)
         {

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Xml;
-using MSecure.Core.Errors;
 
 namespace MSecure.Core.Transfer.Formats.KeePass;
 
@@ -106,7 +105,7 @@ internal sealed class KeePassXmlFormat : IImportFormat
 
         if (!sawRoot)
         {
-            throw Invalid(input, "it has no KeePassFile/Root element, so it is not a KeePass 2 XML export.", null);
+            throw ImportInput.Invalid(input, "it has no KeePassFile/Root element, so it is not a KeePass 2 XML export.");
         }
     }
 
@@ -167,7 +166,7 @@ internal sealed class KeePassXmlFormat : IImportFormat
         }
         catch (XmlException error)
         {
-            throw Invalid(input, Where(error), error);
+            throw ImportInput.Invalid(input, Where(error));
         }
 
         return entry;
@@ -303,7 +302,7 @@ internal sealed class KeePassXmlFormat : IImportFormat
         }
         catch (XmlException error)
         {
-            throw Invalid(input, Where(error), error);
+            throw ImportInput.Invalid(input, Where(error));
         }
     }
 
@@ -315,7 +314,7 @@ internal sealed class KeePassXmlFormat : IImportFormat
         }
         catch (XmlException error)
         {
-            throw Invalid(input, Where(error), error);
+            throw ImportInput.Invalid(input, Where(error));
         }
     }
 
@@ -324,9 +323,6 @@ internal sealed class KeePassXmlFormat : IImportFormat
     // XmlException's message may quote the file's text: only the position is reported.
     private static string Where(XmlException error) =>
         string.Create(CultureInfo.InvariantCulture, $"it is not well-formed XML (line {error.LineNumber}, position {error.LinePosition}).");
-
-    private static MSecureException Invalid(Stream input, string reason, Exception? inner) =>
-        MSecureErrors.ImportFileInvalid(ImportInput.NameOf(input), reason, inner is XmlException ? null : inner);
 
     /// <summary>A group being read: its depth in the document, name, and whether it is (in) the recycle bin.</summary>
     private sealed class Group(int depth, bool inRecycleBin)

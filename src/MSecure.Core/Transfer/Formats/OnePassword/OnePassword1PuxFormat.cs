@@ -5,7 +5,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Threading;
-using MSecure.Core.Errors;
 
 namespace MSecure.Core.Transfer.Formats.OnePassword;
 
@@ -48,7 +47,7 @@ internal sealed class OnePassword1PuxFormat : IImportFormat
     {
         using ZipArchive archive = OpenArchive(input);
         ZipArchiveEntry data = archive.GetEntry(DataEntry)
-            ?? throw Invalid(input, "the archive has no export.data, so it is not a 1Password 1PUX export.");
+            ?? throw ImportInput.Invalid(input, "the archive has no export.data, so it is not a 1Password 1PUX export.");
         using Stream stream = data.Open();
         var scanner = new OnePuxItemScanner(stream);
         int number = 0;
@@ -93,11 +92,11 @@ internal sealed class OnePassword1PuxFormat : IImportFormat
         catch (JsonException error)
         {
             // JsonException's message may quote a character of the file: only its position is reported.
-            throw Invalid(input, string.Create(CultureInfo.InvariantCulture, $"export.data is not valid JSON (line {error.LineNumber + 1})."), null);
+            throw ImportInput.Invalid(input, string.Create(CultureInfo.InvariantCulture, $"export.data is not valid JSON (line {error.LineNumber + 1})."));
         }
         catch (InvalidDataException error)
         {
-            throw Invalid(input, error.Message, error);
+            throw ImportInput.Invalid(input, error.Message, error);
         }
     }
 
@@ -109,10 +108,7 @@ internal sealed class OnePassword1PuxFormat : IImportFormat
         }
         catch (InvalidDataException error)
         {
-            throw Invalid(input, "it is not a readable zip archive.", error);
+            throw ImportInput.Invalid(input, "it is not a readable zip archive.", error);
         }
     }
-
-    private static MSecureException Invalid(Stream input, string reason, Exception? inner = null) =>
-        MSecureErrors.ImportFileInvalid(ImportInput.NameOf(input), reason, inner);
 }
